@@ -1,0 +1,47 @@
+package dev.arena.game;
+
+/** Display names: plain text, trimmed, at most {@link #MAX_LENGTH} characters. */
+public final class PlayerName {
+    public static final int MAX_LENGTH = 20;
+
+    private PlayerName() {}
+
+    /**
+     * Cleans a name a client asked for: control and formatting characters are dropped, runs of white space become one
+     * space, the ends are trimmed and the rest is cut to {@link #MAX_LENGTH} code points. Returns {@code fallback}
+     * when nothing is left. The result is plain text; clients must still render it as text, never as HTML.
+     */
+    public static String clean(String requested, String fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < requested.length() && count < MAX_LENGTH; ) {
+            int cp = requested.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.SURROGATE || type == Character.PRIVATE_USE) {
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                count++;
+                pendingSpace = false;
+                if (count >= MAX_LENGTH) {
+                    break;
+                }
+            }
+            out.appendCodePoint(cp);
+            count++;
+        }
+        String cleaned = out.toString().strip();
+        return cleaned.isEmpty() ? fallback : cleaned;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.arena.game;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * One room's simulation: players, their held inputs, and the fixed-step movement rule. Not thread-safe: one thread
+ * (the room's tick) owns it. Randomness (ids, spawn points, colours) comes from the generator passed in; there is no
+ * clock, a step is always {@link Rules#dt()} long.
+ */
+public final class World {
+    private final Rules rules;
+    private final RandomGenerator random;
+    private final Map<PlayerId, Player> players = new LinkedHashMap<>();
+    private long tick;
+    private int joins;
+
+    public World(Rules rules, RandomGenerator random) {
+        this.rules = rules;
+        this.random = random;
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    public long tick() {
+        return tick;
+    }
+
+    public int size() {
+        return players.size();
+    }
+
+    public boolean isEmpty() {
+        return players.isEmpty();
+    }
+
+    /**
+     * Adds a player with a fresh random id, a random spawn point inside the map, a colour unlike the others' and the
+     * cleaned requested name (default "Player N", N counting the joins of this world).
+     */
+    public PlayerState join(String requestedName) {
+        joins++;
+        PlayerId id;
+        do {
+            id = new PlayerId(1 + random.nextInt(Integer.MAX_VALUE - 1));
+        } while (players.containsKey(id));
+        String name = PlayerName.clean(requestedName, "Player " + joins);
+        Colour colour = Colour.pick(random, players.values().stream().map(p -> p.colour).toList());
+        double r = rules.radius();
+        Vec2 spawn = new Vec2(
+                r + random.nextDouble() * (rules.width() - 2 * r), r + random.nextDouble() * (rules.height() - 2 * r));
+        Player p = new Player(id, name, colour, spawn);
+        players.put(id, p);
+        return p.state();
+    }
+
+    /** Removes a player; returns whether it was there. */
+    public boolean leave(PlayerId id) {
+        return players.remove(id) != null;
+    }
+
+    /**
+     * Sets the directions a player holds, from its input number {@code seq}. Inputs older than the newest applied one
+     * are ignored (they arrived out of order), so the player only ever holds its latest input. Returns whether the
+     * input was applied.
+     */
+    public boolean steer(PlayerId id, long seq, Input input) {
+        Player p = players.get(id);
+        if (p == null || seq <= p.lastSeq) {
+            return false;
+        }
+        p.lastSeq = seq;
+        p.input = input;
+        return true;
+    }
+
+    /** Applies a command: the same as calling {@link #join}, {@link #leave} or {@link #steer} directly. */
+    public void apply(Command command) {
+        if (command instanceof Command.Steer s) {
+            steer(s.id(), s.seq(), s.input());
+        } else if (command instanceof Command.Leave l) {
+            leave(l.id());
+        }
+    }
+
+    /**
+     * Advances the world by one fixed step: every player moves {@code speed * dt} in its held direction (diagonals
+     * as fast as straight lines) and stays inside the map. Returns the new tick number.
+     */
+    public long step() {
+        double distance = rules.speed() * rules.dt();
+        double r = rules.radius();
+        for (Player p : players.values()) {
+            if (p.input.equals(Input.NONE)) {
+                continue;
+            }
+            Vec2 next = p.position.plus(p.input.direction().times(distance));
+            p.position = new Vec2(clamp(next.x(), r, rules.width() - r), clamp(next.y(), r, rules.height() - r));
+        }
+        return ++tick;
+    }
+
+    public Optional<PlayerState> player(PlayerId id) {
+        Player p = players.get(id);
+        return p == null ? Optional.empty() : Optional.of(p.state());
+    }
+
+    public WorldSnapshot snapshot() {
+        List<PlayerState> states = new ArrayList<>(players.size());
+        for (Player p : players.values()) {
+            states.add(p.state());
+        }
+        return new WorldSnapshot(tick, states);
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
+
+    private static final class Player {
+        final PlayerId id;
+        final String name;
+        final Colour colour;
+        Vec2 position;
+        Input input = Input.NONE;
+        long lastSeq;
+
+        Player(PlayerId id, String name, Colour colour, Vec2 position) {
+            this.id = id;
+            this.name = name;
+            this.colour = colour;
+            this.position = position;
+        }
+
+        PlayerState state() {
+            return new PlayerState(id, name, colour, position, input, lastSeq);
+        }
+    }
+}

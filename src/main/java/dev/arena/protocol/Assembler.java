@@ -1,0 +1,58 @@
+package dev.arena.protocol;
+
+import dev.arena.game.Input;
+import dev.arena.game.PlayerState;
+import dev.arena.game.Rules;
+import dev.arena.game.WorldSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts between wire messages and game values. Coordinates go out rounded to 0.01 map units. */
+public final class Assembler {
+    private Assembler() {}
+
+    /** The held directions of a decoded (so already range-checked) {@code input}. */
+    public static Input toInput(ClientMessage.Input message) {
+        return new Input(message.dx(), message.dy());
+    }
+
+    public static ServerMessage.Welcome welcome(PlayerState you, String room, Rules rules, WorldSnapshot state) {
+        List<ServerMessage.PlayerInfo> players = new ArrayList<>(state.players().size());
+        for (PlayerState p : state.players()) {
+            players.add(info(p));
+        }
+        return new ServerMessage.Welcome(
+                Codec.PROTOCOL_VERSION,
+                you.id().value(),
+                room,
+                rules.width(),
+                rules.height(),
+                rules.tickRate(),
+                rules.speed(),
+                rules.radius(),
+                state.tick(),
+                players);
+    }
+
+    public static ServerMessage.Snapshot snapshot(WorldSnapshot state, long timeMillis) {
+        List<ServerMessage.PlayerPosition> players = new ArrayList<>(state.players().size());
+        for (PlayerState p : state.players()) {
+            players.add(new ServerMessage.PlayerPosition(
+                    p.id().value(), round(p.position().x()), round(p.position().y()), p.lastSeq()));
+        }
+        return new ServerMessage.Snapshot(state.tick(), timeMillis, players);
+    }
+
+    public static ServerMessage.PlayerInfo info(PlayerState p) {
+        return new ServerMessage.PlayerInfo(
+                p.id().value(), p.name(), p.colour().hex(), round(p.position().x()), round(p.position().y()));
+    }
+
+    public static ServerMessage.Error error(ErrorCode code, String message) {
+        return new ServerMessage.Error(code.wireName(), message);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.arena.protocol;
+
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+
+/**
+ * A message from a client. Fields are boxed so that a missing field is seen as {@code null} and reported, not read
+ * as zero; {@link Codec#decode} checks every field before anything else sees the message.
+ */
+@JsonbTypeInfo(key = "type", value = {
+    @JsonbSubtype(alias = "join", type = ClientMessage.Join.class),
+    @JsonbSubtype(alias = "input", type = ClientMessage.Input.class),
+    @JsonbSubtype(alias = "ping", type = ClientMessage.Ping.class)
+})
+public sealed interface ClientMessage {
+
+    /** Enter a room. Both fields are optional: the default room, and a default name "Player N". */
+    record Join(String name, String room) implements ClientMessage {}
+
+    /** The directions held now ({@code dx}, {@code dy} each -1, 0 or 1), numbered by an increasing {@code seq}. */
+    record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {}
+
+    /** Asks for a {@code pong} carrying {@code t} back; {@code t} is the client's clock, any finite number. */
+    record Ping(Double t) implements ClientMessage {}
+}

@@ -1,0 +1,24 @@
+package dev.arena.protocol;
+
+/**
+ * WebSocket close codes Arena uses. Standard codes (RFC 6455) are used where one fits; Arena's own are in the
+ * 4000-4999 range reserved for applications. The browser twin is {@code CloseCode} in {@code webapp/js/protocol.js}.
+ */
+public final class CloseCodes {
+    /** Standard: the server is shutting down or the application is being undeployed. Reconnect later. */
+    public static final int GOING_AWAY = 1001;
+    /** Standard: a frame larger than {@link Codec#MAX_MESSAGE_BYTES}. */
+    public static final int TOO_BIG = 1009;
+    /** Standard: an unexpected server error on this connection. */
+    public static final int INTERNAL_ERROR = 1011;
+    /** Too many invalid messages in a row ({@link #MAX_CONSECUTIVE_ERRORS}): the client is not speaking Arena. */
+    public static final int PROTOCOL_ERROR = 4000;
+
+    /** The client did not read its messages fast enough: too many undelivered messages piled up for it. */
+    public static final int SLOW_CONSUMER = 4001;
+
+    /** How many invalid messages in a row a connection may send before it is closed with {@link #PROTOCOL_ERROR}. */
+    public static final int MAX_CONSECUTIVE_ERRORS = 20;
+
+    private CloseCodes() {}
+}

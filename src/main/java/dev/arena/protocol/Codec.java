@@ -1,0 +1,165 @@
+package dev.arena.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns text frames into {@link ClientMessage}s and {@link ServerMessage}s into text, with one shared {@link Jsonb}.
+ * Decoding is strict: a message reaches the server only when its JSON is well formed, its {@code type} is known, and
+ * every field has the right JSON type and range; anything else is a {@link ProtocolException} naming the field.
+ * Thread-safe.
+ */
+public final class Codec {
+    /** The protocol version sent in {@code welcome}. */
+    public static final int PROTOCOL_VERSION = 1;
+    /** The largest text frame a client may send, in bytes; larger frames close the connection with 1009. */
+    public static final int MAX_MESSAGE_BYTES = 4096;
+    /** Room names: 1 to 32 letters, digits, '-' or '_'. */
+    public static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** The largest input number: JavaScript's largest safe integer, so browsers can count that far exactly. */
+    public static final long MAX_SEQ = (1L << 53) - 1;
+
+    private static final Map<String, Class<?>> CLIENT_TYPES = subtypes(ClientMessage.class);
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    public String encode(ServerMessage message) {
+        return jsonb.toJson(message);
+    }
+
+    /** For clients (tests, the Java client): the inverse of {@link #encode}. */
+    public ServerMessage decodeServerMessage(String text) {
+        return jsonb.fromJson(text, ServerMessage.class);
+    }
+
+    /** For clients: a client message as text. */
+    public String encode(ClientMessage message) {
+        return jsonb.toJson(message);
+    }
+
+    public ClientMessage decode(String text) throws ProtocolException {
+        JsonObject object = parseObject(text);
+        JsonValue typeValue = object.get("type");
+        if (!(typeValue instanceof jakarta.json.JsonString type)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "a message needs a string field 'type'");
+        }
+        Class<?> recordType = CLIENT_TYPES.get(type.getString());
+        if (recordType == null) {
+            throw new ProtocolException(
+                    ErrorCode.UNKNOWN_TYPE,
+                    "unknown type '" + abbreviate(type.getString()) + "', expected one of " + CLIENT_TYPES.keySet());
+        }
+        checkFieldTypes(type.getString(), recordType, object);
+        ClientMessage message;
+        try {
+            message = jsonb.fromJson(text, ClientMessage.class);
+        } catch (JsonbException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + type.getString() + "' does not bind: "
+                    + abbreviate(String.valueOf(e.getMessage())));
+        }
+        checkRanges(message);
+        return message;
+    }
+
+    private static JsonObject parseObject(String text) throws ProtocolException {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a message must be a JSON object");
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProtocolException(ErrorCode.MALFORMED_JSON, "one JSON object per frame");
+            }
+            return object;
+        } catch (JsonException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
+        }
+    }
+
+    /** Every record component must be absent/null (only allowed for strings) or of the matching JSON type. */
+    private static void checkFieldTypes(String type, Class<?> recordType, JsonObject object)
+            throws ProtocolException {
+        for (RecordComponent component : recordType.getRecordComponents()) {
+            String field = component.getName();
+            JsonValue value = object.get(field);
+            Class<?> javaType = component.getType();
+            boolean missing = value == null || value.getValueType() == JsonValue.ValueType.NULL;
+            if (javaType == String.class) {
+                if (!missing && value.getValueType() != JsonValue.ValueType.STRING) {
+                    throw invalid(type, field, "must be a string");
+                }
+                continue;
+            }
+            if (missing) {
+                throw invalid(type, field, "is required");
+            }
+            if (!(value instanceof JsonNumber number)) {
+                throw invalid(type, field, "must be a number");
+            }
+            if (javaType == Long.class || javaType == Integer.class) {
+                long min = javaType == Long.class ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                long max = javaType == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE;
+                BigDecimal n = number.bigDecimalValue();
+                if (!number.isIntegral()
+                        || n.compareTo(BigDecimal.valueOf(min)) < 0
+                        || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+                    throw invalid(type, field, "must be an integer");
+                }
+            } else if (!Double.isFinite(number.doubleValue())) {
+                throw invalid(type, field, "must be a finite number");
+            }
+        }
+    }
+
+    private static void checkRanges(ClientMessage message) throws ProtocolException {
+        if (message instanceof ClientMessage.Join join) {
+            if (join.room() != null && !ROOM_NAME.matcher(join.room()).matches()) {
+                throw invalid("join", "room", "must be 1-32 letters, digits, '-' or '_'");
+            }
+            if (join.name() != null && join.name().length() > 200) {
+                throw invalid("join", "name", "must be at most 200 characters");
+            }
+        } else if (message instanceof ClientMessage.Input input) {
+            if (input.seq() < 1 || input.seq() > MAX_SEQ) {
+                throw invalid("input", "seq", "must be 1.." + MAX_SEQ);
+            }
+            if (Math.abs(input.dx()) > 1) {
+                throw invalid("input", "dx", "must be -1, 0 or 1");
+            }
+            if (Math.abs(input.dy()) > 1) {
+                throw invalid("input", "dy", "must be -1, 0 or 1");
+            }
+        }
+    }
+
+    private static ProtocolException invalid(String type, String field, String problem) {
+        return new ProtocolException(ErrorCode.INVALID_FIELD, "'" + type + "." + field + "' " + problem);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static Map<String, Class<?>> subtypes(Class<?> base) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (JsonbSubtype subtype : base.getAnnotation(JsonbTypeInfo.class).value()) {
+            types.put(subtype.alias(), subtype.type());
+        }
+        return Map.copyOf(types);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.arena.protocol;
+
+/**
+ * The codes of {@code error} messages, with their wire names. An error answers one message; the connection stays
+ * open (see {@link CloseCodes} for what closes it).
+ */
+public enum ErrorCode {
+    /** The frame is not valid JSON, or not a JSON object. */
+    MALFORMED_JSON("malformed_json"),
+    /** The object has no string {@code type}, or one this server does not know. */
+    UNKNOWN_TYPE("unknown_type"),
+    /** A field is missing, has the wrong JSON type, or is out of range. */
+    INVALID_FIELD("invalid_field"),
+    /** {@code input} or a second {@code join} before the first {@code join} was answered. */
+    NOT_JOINED("not_joined"),
+    /** {@code join} on a connection that has joined (or is joining) already. */
+    ALREADY_JOINED("already_joined"),
+    /** The room has as many players as it may have. */
+    ROOM_FULL("room_full"),
+    /** A new room was asked for but the server has as many rooms as it may have. */
+    TOO_MANY_ROOMS("too_many_rooms");
+
+    private final String wireName;
+
+    ErrorCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.arena.protocol;
+
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+import java.util.List;
+
+/** A message to a client. */
+@JsonbTypeInfo(key = "type", value = {
+    @JsonbSubtype(alias = "welcome", type = ServerMessage.Welcome.class),
+    @JsonbSubtype(alias = "snapshot", type = ServerMessage.Snapshot.class),
+    @JsonbSubtype(alias = "playerJoined", type = ServerMessage.PlayerJoined.class),
+    @JsonbSubtype(alias = "playerLeft", type = ServerMessage.PlayerLeft.class),
+    @JsonbSubtype(alias = "pong", type = ServerMessage.Pong.class),
+    @JsonbSubtype(alias = "error", type = ServerMessage.Error.class)
+})
+public sealed interface ServerMessage {
+
+    /**
+     * The answer to {@code join}: who you are, the room's rules (everything needed to predict your own movement) and
+     * every player in the room. Sent before any snapshot.
+     */
+    record Welcome(
+            int protocol,
+            int id,
+            String room,
+            int width,
+            int height,
+            int tickRate,
+            double speed,
+            double radius,
+            long tick,
+            List<PlayerInfo> players)
+            implements ServerMessage {}
+
+    /**
+     * The room after tick {@code tick}: every player's position and the number of the newest input the server has
+     * applied for it ({@code seq}: your own entry's {@code seq} acknowledges your inputs). {@code time} is the
+     * server's clock in milliseconds.
+     */
+    record Snapshot(long tick, long time, List<PlayerPosition> players) implements ServerMessage {}
+
+    /** Someone entered your room. */
+    record PlayerJoined(PlayerInfo player) implements ServerMessage {}
+
+    /** Someone left your room. */
+    record PlayerLeft(int id) implements ServerMessage {}
+
+    /** The answer to {@code ping}: your {@code t} back, and the server's clock in milliseconds. */
+    record Pong(double t, long time) implements ServerMessage {}
+
+    /** Your last message was refused; {@code code} is one of {@link ErrorCode}'s wire names. */
+    record Error(String code, String message) implements ServerMessage {}
+
+    /** A player as shown to others: identity, looks and position. */
+    record PlayerInfo(int id, String name, String color, double x, double y) {}
+
+    /** A player's position at a tick, and the newest input number applied to it. */
+    record PlayerPosition(int id, double x, double y, long seq) {}
+}

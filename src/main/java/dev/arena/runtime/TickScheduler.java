@@ -1,0 +1,40 @@
+package dev.arena.runtime;
+
+import dev.arena.server.GameWorld;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * In a Jakarta EE container: starts the {@link TickLoop} on the container's default
+ * {@link ManagedScheduledExecutorService} when the application starts, and stops it when the application is
+ * undeployed.
+ */
+@ApplicationScoped
+public class TickScheduler {
+    static final String EXECUTOR_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
+
+    @Inject
+    GameWorld world;
+
+    private TickLoop loop;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws NamingException {
+        ManagedScheduledExecutorService executor =
+                (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR_JNDI);
+        loop = new TickLoop(world, executor);
+        loop.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+}

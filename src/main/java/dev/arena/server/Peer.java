@@ -1,0 +1,24 @@
+package dev.arena.server;
+
+import java.util.function.Consumer;
+
+/**
+ * The port through which the server talks to one client. Implemented over a WebSocket session in production
+ * ({@code transport.SessionPeer}) and by a recording fake in tests. {@link Outbox} guarantees that {@link #send} is
+ * never called again before the previous send has completed.
+ */
+public interface Peer {
+    /**
+     * Starts sending one text frame and returns without waiting; calls {@code done} once when the frame has been
+     * written ({@code null}) or has failed (the cause). {@code done} may run on any thread, also this one.
+     */
+    void send(String text, Consumer<Throwable> done);
+
+    /** Closes the connection with a WebSocket close code and a short reason. */
+    void close(int code, String reason);
+
+    /** Where the client connects from, for logs (e.g. {@code 127.0.0.1:53412}), or "unknown". */
+    default String remote() {
+        return "unknown";
+    }
+}

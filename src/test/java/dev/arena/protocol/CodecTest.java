@@ -1,0 +1,153 @@
+package dev.arena.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every message against a literal JSON string, so a renamed field breaks this test and not the browser. */
+class CodecTest {
+    private final Codec codec = new Codec();
+
+    private void roundTrip(ServerMessage message, String json) {
+        assertThat(codec.encode(message)).isEqualTo(json);
+        assertThat(codec.decodeServerMessage(json)).isEqualTo(message);
+    }
+
+    private void decodes(String json, ClientMessage expected) throws ProtocolException {
+        assertThat(codec.decode(json)).isEqualTo(expected);
+        assertThat(codec.decode(codec.encode(expected))).isEqualTo(expected);
+    }
+
+    @Test
+    void join() throws ProtocolException {
+        decodes("{\"type\":\"join\",\"name\":\"Ada\",\"room\":\"lobby\"}", new ClientMessage.Join("Ada", "lobby"));
+        decodes("{\"type\":\"join\"}", new ClientMessage.Join(null, null));
+        assertThat(codec.encode(new ClientMessage.Join("Ada", "r1")))
+                .isEqualTo("{\"type\":\"join\",\"name\":\"Ada\",\"room\":\"r1\"}");
+    }
+
+    @Test
+    void input() throws ProtocolException {
+        decodes("{\"type\":\"input\",\"seq\":42,\"dx\":1,\"dy\":0}", new ClientMessage.Input(42L, 1, 0));
+        decodes("{\"dy\":-1,\"dx\":-1,\"seq\":9007199254740991,\"type\":\"input\"}",
+                new ClientMessage.Input(9007199254740991L, -1, -1));
+        assertThat(codec.encode(new ClientMessage.Input(7L, 0, -1)))
+                .isEqualTo("{\"type\":\"input\",\"dx\":0,\"dy\":-1,\"seq\":7}");
+    }
+
+    @Test
+    void ping() throws ProtocolException {
+        decodes("{\"type\":\"ping\",\"t\":1234.5}", new ClientMessage.Ping(1234.5));
+        decodes("{\"type\":\"ping\",\"t\":-3}", new ClientMessage.Ping(-3.0));
+    }
+
+    @Test
+    void unknownExtraFieldsAreIgnored() throws ProtocolException {
+        decodes("{\"type\":\"ping\",\"t\":1,\"extra\":{\"a\":[1,2]}}", new ClientMessage.Ping(1.0));
+    }
+
+    @Test
+    void welcome() {
+        roundTrip(
+                new ServerMessage.Welcome(1, 77, "lobby", 500, 400, 20, 200.0, 10.0, 3,
+                        List.of(new ServerMessage.PlayerInfo(77, "Ada", "#3cdd3c", 120.5, 300.25))),
+                "{\"type\":\"welcome\",\"height\":400,\"id\":77,\"players\":[{\"color\":\"#3cdd3c\",\"id\":77,"
+                        + "\"name\":\"Ada\",\"x\":120.5,\"y\":300.25}],\"protocol\":1,\"radius\":10.0,"
+                        + "\"room\":\"lobby\",\"speed\":200.0,\"tick\":3,\"tickRate\":20,\"width\":500}");
+    }
+
+    @Test
+    void snapshot() {
+        roundTrip(
+                new ServerMessage.Snapshot(118, 1763740800000L,
+                        List.of(new ServerMessage.PlayerPosition(5, 130.5, 300.25, 42))),
+                "{\"type\":\"snapshot\",\"players\":[{\"id\":5,\"seq\":42,\"x\":130.5,\"y\":300.25}],"
+                        + "\"tick\":118,\"time\":1763740800000}");
+    }
+
+    @Test
+    void joinsAndLeaves() {
+        roundTrip(
+                new ServerMessage.PlayerJoined(new ServerMessage.PlayerInfo(6, "Grace", "#dd3c3c", 20.0, 40.0)),
+                "{\"type\":\"playerJoined\",\"player\":{\"color\":\"#dd3c3c\",\"id\":6,\"name\":\"Grace\","
+                        + "\"x\":20.0,\"y\":40.0}}");
+        roundTrip(new ServerMessage.PlayerLeft(6), "{\"type\":\"playerLeft\",\"id\":6}");
+    }
+
+    @Test
+    void pongAndError() {
+        roundTrip(new ServerMessage.Pong(1234.5, 99), "{\"type\":\"pong\",\"t\":1234.5,\"time\":99}");
+        roundTrip(new ServerMessage.Error("room_full", "full"),
+                "{\"type\":\"error\",\"code\":\"room_full\",\"message\":\"full\"}");
+    }
+
+    @Test
+    void namesAreEscapedAsJsonStrings() {
+        String json = codec.encode(new ServerMessage.PlayerJoined(
+                new ServerMessage.PlayerInfo(1, "\"</script>\\", "#000000", 0, 0)));
+        assertThat(json).contains("\"name\":\"\\\"</script>\\\\\"");
+        assertThat(codec.decodeServerMessage(json)).isInstanceOf(ServerMessage.PlayerJoined.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{", "not json", "{\"type\":\"ping\",\"t\":1", "[1,2]", "42", "\"join\"", "null",
+        "{\"type\":\"ping\",\"t\":NaN}", "{\"type\":\"ping\"}{\"type\":\"ping\"}"})
+    void malformedJsonIsRefused(String text) {
+        assertRefused(text, ErrorCode.MALFORMED_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"type\":\"jump\"}", "{\"type\":1}", "{\"type\":null}", "{\"type\":[\"join\"]}",
+        "{\"type\":\"Join\"}", "{\"kind\":\"join\"}"})
+    void unknownTypeIsRefused(String text) {
+        assertRefused(text, ErrorCode.UNKNOWN_TYPE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"type\":\"input\",\"dx\":1,\"dy\":0}                              | 'input.seq' is required",
+        "{\"type\":\"input\",\"seq\":1,\"dy\":0}                             | 'input.dx' is required",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":null,\"dy\":0}                 | 'input.dx' is required",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":\"left\",\"dy\":0}             | 'input.dx' must be a number",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":true,\"dy\":0}                 | 'input.dx' must be a number",
+        "{\"type\":\"input\",\"seq\":1.5,\"dx\":1,\"dy\":0}                  | 'input.seq' must be an integer",
+        "{\"type\":\"input\",\"seq\":1e400,\"dx\":1,\"dy\":0}                | 'input.seq' must be an integer",
+        "{\"type\":\"input\",\"seq\":99999999999999999999999,\"dx\":1,\"dy\":0} | 'input.seq' must be an integer",
+        "{\"type\":\"input\",\"seq\":9007199254740992,\"dx\":1,\"dy\":0}     | 'input.seq' must be 1..9007199254740991",
+        "{\"type\":\"input\",\"seq\":0,\"dx\":1,\"dy\":0}                    | 'input.seq' must be 1..9007199254740991",
+        "{\"type\":\"input\",\"seq\":-5,\"dx\":1,\"dy\":0}                   | 'input.seq' must be 1..9007199254740991",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":2,\"dy\":0}                    | 'input.dx' must be -1, 0 or 1",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":0,\"dy\":-7}                   | 'input.dy' must be -1, 0 or 1",
+        "{\"type\":\"input\",\"seq\":1,\"dx\":4294967297,\"dy\":0}           | 'input.dx' must be an integer",
+        "{\"type\":\"ping\",\"t\":\"NaN\"}                                   | 'ping.t' must be a number",
+        "{\"type\":\"ping\",\"t\":1e400}                                     | 'ping.t' must be a finite number",
+        "{\"type\":\"ping\",\"t\":null}                                      | 'ping.t' is required",
+        "{\"type\":\"join\",\"name\":5}                                      | 'join.name' must be a string",
+        "{\"type\":\"join\",\"room\":\"a room\"}                             | 'join.room' must be 1-32 letters, digits, '-' or '_'",
+        "{\"type\":\"join\",\"room\":\"\"}                                   | 'join.room' must be 1-32 letters, digits, '-' or '_'",
+        "{\"type\":\"join\",\"room\":\"abcdefghijabcdefghijabcdefghijabc\"}  | 'join.room' must be 1-32 letters, digits, '-' or '_'",
+    })
+    void invalidFieldsAreRefusedNamingTheField(String text, String message) {
+        assertThatThrownBy(() -> codec.decode(text))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+                    assertThat(e.getMessage()).isEqualTo(message);
+                });
+    }
+
+    @Test
+    void overlongNameIsRefused() {
+        String text = "{\"type\":\"join\",\"name\":\"" + "x".repeat(201) + "\"}";
+        assertRefused(text, ErrorCode.INVALID_FIELD);
+    }
+
+    private void assertRefused(String text, ErrorCode code) {
+        assertThatThrownBy(() -> codec.decode(text))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.arena.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.protocol.CloseCodes;
+import dev.arena.support.FakePeer;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+    private final FakePeer peer = new FakePeer();
+    private final Outbox outbox = new Outbox(peer);
+
+    @Test
+    void sendsEverythingInOrderWhenThePeerKeepsUp() {
+        outbox.control("a");
+        outbox.snapshot("s1");
+        outbox.control("b");
+        outbox.snapshot("s2");
+        assertThat(peer.texts()).containsExactly("a", "s1", "b", "s2");
+    }
+
+    @Test
+    void slowPeerGetsOnlyTheNewestSnapshotAndNeverTwoSendsAtOnce() {
+        peer.holdSends();
+        assertThat(outbox.snapshot("s1")).isFalse();
+        assertThat(outbox.snapshot("s2")).isFalse();
+        assertThat(outbox.snapshot("s3")).isTrue(); // s2 was waiting: dropped
+        assertThat(outbox.snapshot("s4")).isTrue();
+        outbox.control("c1");
+        assertThat(peer.texts()).containsExactly("s1");
+        peer.completeSend();
+        assertThat(peer.texts()).containsExactly("s1", "c1"); // control messages go first
+        peer.completeSend();
+        assertThat(peer.texts()).containsExactly("s1", "c1", "s4");
+        peer.completeSend();
+        assertThat(peer.texts()).containsExactly("s1", "c1", "s4");
+        assertThat(peer.maxConcurrentSends()).isEqualTo(1);
+    }
+
+    @Test
+    void peerThatLetsControlMessagesPileUpIsClosedAsSlowConsumer() {
+        peer.holdSends();
+        for (int i = 0; i <= Outbox.MAX_PENDING_CONTROL; i++) {
+            outbox.control("m" + i);
+        }
+        assertThat(peer.closeCode()).isEqualTo(-1);
+        outbox.control("one too many");
+        assertThat(peer.closeCode()).isEqualTo(CloseCodes.SLOW_CONSUMER);
+        assertThat(outbox.isClosed()).isTrue();
+    }
+
+    @Test
+    void failedSendStopsFurtherSends() {
+        Outbox failing = new Outbox(new FakePeer() {
+            @Override
+            public synchronized void send(String text, java.util.function.Consumer<Throwable> done) {
+                super.send(text, ignored -> { });
+                done.accept(new java.io.IOException("broken pipe"));
+            }
+        });
+        failing.control("a");
+        failing.control("b");
+        assertThat(failing.isClosed()).isTrue();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.arena.support;
+
+import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.Codec;
+import dev.arena.protocol.ServerMessage;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.glassfish.tyrus.client.ClientManager;
+
+/**
+ * A test client over a real WebSocket (Tyrus client): sends {@link ClientMessage}s or raw text, and queues every
+ * {@link ServerMessage} it receives so a test can {@link #await} the next one of a type, with a timeout, instead of
+ * sleeping.
+ */
+public final class GameClient implements AutoCloseable {
+    private static final Codec CODEC = new Codec();
+    private static final ClientManager CLIENTS = ClientManager.createClient();
+
+    private final BlockingQueue<ServerMessage> inbox = new LinkedBlockingQueue<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final Session session;
+    private long seq;
+
+    private GameClient(URI uri) throws Exception {
+        Endpoint endpoint = new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig config) {
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
+                        inbox.add(CODEC.decodeServerMessage(text)));
+            }
+
+            @Override
+            public void onClose(Session s, CloseReason reason) {
+                closed.complete(reason);
+            }
+        };
+        this.session = CLIENTS.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+    }
+
+    public static GameClient connect(URI uri) throws Exception {
+        return new GameClient(uri);
+    }
+
+    /** Connects and joins {@code room} as {@code name}; returns after the {@code welcome}. */
+    public static GameClient join(URI uri, String name, String room) throws Exception {
+        GameClient client = connect(uri);
+        client.send(new ClientMessage.Join(name, room));
+        client.welcome = client.await(ServerMessage.Welcome.class);
+        return client;
+    }
+
+    private ServerMessage.Welcome welcome;
+
+    public ServerMessage.Welcome welcome() {
+        return welcome;
+    }
+
+    public int id() {
+        return welcome.id();
+    }
+
+    public void send(ClientMessage message) throws Exception {
+        sendRaw(CODEC.encode(message));
+    }
+
+    public void sendRaw(String text) throws Exception {
+        session.getBasicRemote().sendText(text);
+    }
+
+    /** Sends the next input with a fresh sequence number; returns that number. */
+    public long hold(int dx, int dy) throws Exception {
+        send(new ClientMessage.Input(++seq, dx, dy));
+        return seq;
+    }
+
+    public <T extends ServerMessage> T await(Class<T> type) throws InterruptedException {
+        return await(type, m -> true, Duration.ofSeconds(3));
+    }
+
+    /** The next message of {@code type} matching {@code condition}, skipping others; fails after {@code timeout}. */
+    public <T extends ServerMessage> T await(Class<T> type, Predicate<T> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> skipped = new ArrayList<>();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            ServerMessage m = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (m == null) {
+                throw new AssertionError("no matching " + type.getSimpleName() + " within " + timeout
+                        + "; received " + skipped.size() + " others, last ones: "
+                        + skipped.subList(Math.max(0, skipped.size() - 5), skipped.size()));
+            }
+            if (type.isInstance(m) && condition.test(type.cast(m))) {
+                return type.cast(m);
+            }
+            skipped.add(m.toString());
+        }
+    }
+
+    /** Forgets every message received so far. */
+    public void drain() {
+        inbox.clear();
+    }
+
+    public CloseReason awaitClose(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session.isOpen()) {
+            session.close();
+        }
+    }
+}
