@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * A {@link Peer} that records what the server sends. By default each send completes at once; with
  * {@link #holdSends()} sends stay in flight until {@link #completeSend()}, like a client that reads slowly.
  */
-public final class FakePeer implements Peer {
+public class FakePeer implements Peer {
     private static final Codec CODEC = new Codec();
 
     private final List<String> sent = new ArrayList<>();
