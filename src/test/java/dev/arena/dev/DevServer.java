@@ -15,14 +15,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.LockSupport;
 import org.glassfish.tyrus.server.Server;
 
 /**
  * The standalone dev server: Tyrus on Grizzly serves {@code /game} and the {@code webapp/} files on one port, with a
  * plain scheduled executor for the tick (there is no container here). On the test classpath only; never in the WAR.
  *
- * <p>Run it with {@code mvn -q test-compile exec:java}; settings as system properties: {@code arena.port} (8080),
- * {@code arena.host} (0.0.0.0), and the game settings of {@link ArenaConfig}.
+ * <p>Run it with {@code mvn -q test-compile exec:java}; settings as system properties: {@code arena.port} (8080) and
+ * the game settings of {@link ArenaConfig}. Tyrus's Grizzly container listens on all interfaces (its bind address
+ * is fixed to 0.0.0.0), so phones on the same network can play; tests only ever connect over loopback.
  */
 public final class DevServer implements AutoCloseable {
     private final Server server;
@@ -40,7 +42,8 @@ public final class DevServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code host}:{@code port} ({@code port} -1: any free port) serving {@code webapp}.
+     * Starts a server on {@code port} ({@code port} -1: any free port) serving {@code webapp}; {@code host} is the
+     * host name used in the URLs it reports.
      */
     public static DevServer start(String host, int port, ArenaConfig config, Path webapp) throws DeploymentException {
         if (!Files.isDirectory(webapp)) {
@@ -77,8 +80,7 @@ public final class DevServer implements AutoCloseable {
 
     /** The page's URL, e.g. {@code http://127.0.0.1:8080/}. */
     public URI httpUri() {
-        String h = host.equals("0.0.0.0") ? "localhost" : host;
-        return URI.create("http://" + h + ":" + port() + "/");
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     /** The WebSocket URL, e.g. {@code ws://127.0.0.1:8080/game}. */
@@ -93,14 +95,24 @@ public final class DevServer implements AutoCloseable {
     /** Stops ticking, closes every client with "going away", and stops the server. */
     @Override
     public void close() {
-        loop.stop();
+        loop.stop(); // sends "going away" to every client
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (world.connectionCount() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000L); // let the close frames go out before the sockets are cut
+        }
         server.stop();
         executor.shutdownNow();
         GameEndpointConfigurator.clearWorld();
     }
 
     public static void main(String[] args) throws Exception {
-        String host = System.getProperty("arena.host", "0.0.0.0");
+        String loggingConfig = System.getProperty("java.util.logging.config.file");
+        if (loggingConfig != null) { // exec:java sets it after the JVM started: apply it now
+            try (var in = Files.newInputStream(Path.of(loggingConfig))) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        }
+        String host = "localhost";
         int port = Integer.parseInt(System.getProperty("arena.port", "8080"));
         ArenaConfig config = ArenaConfig.fromSystem();
         DevServer dev = start(host, port, config, webappFolder());

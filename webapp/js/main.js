@@ -1,0 +1,358 @@
+/*
+ * Arena browser client: wires the connection (net.js), the game state (game.js), drawing (render.js) and input
+ * (input.js) to the page.
+ *
+ * Page parameters: `?room=NAME` joins that room (default: the server's default room); `?name=NAME` sets the
+ * name (otherwise the last one typed into the Name field, kept in localStorage under "arena.name").
+ *
+ * Debug hook for browser tests and the console, read-only (every read returns a fresh copy):
+ *
+ *   window.arena = {
+ *     status,           // 'connecting' | 'connected' | 'reconnecting' | 'disconnected'
+ *     joined,           // true between `welcome` and the connection's end
+ *     id,               // own player id from `welcome`, or null
+ *     room,             // room joined (from `welcome`), else the room asked for, null for the default
+ *     name,             // own name as the server keeps it (from `welcome`), else the name asked for
+ *     players,          // [{id, name, x, y, color}]: every known player at the newest snapshot (not interpolated)
+ *     ping,             // last round-trip time in ms (from `pong`), or null
+ *     lastSnapshotTick, // tick of the newest snapshot (or of `welcome`), or null
+ *     rules,            // {protocol, width, height, tickRate, speed, radius} from `welcome`, or null
+ *     drawn,            // [{id, x, y}] as drawn in the last frame (interpolated, ~100 ms behind), own last
+ *     input,            // {dx, dy} held now
+ *     lastError,        // {code, message} of the last `error`, or null
+ *     closeCode,        // code of the last close, or null
+ *   }
+ */
+
+import * as protocol from './protocol.js';
+import { CloseCode, ErrorCode, MessageType } from './protocol.js';
+import { Connection, Status, backoffDelay, gameUrl } from './net.js';
+import { GameState } from './game.js';
+import { Renderer } from './render.js';
+import { InputController } from './input.js';
+
+const PING_INTERVAL_MS = 2000;
+const INPUT_RESEND_MS = 250;
+const TOAST_MS = 4000;
+const NAME_KEY = 'arena.name';
+const IDLE_TIMEOUT_MS = 10000; // pongs come every 2 s and snapshots every tick: 10 s of silence is a dead socket
+const PROTOCOL_ERROR_PAUSE_MS = 10000;
+const MAX_PROTOCOL_ERRORS = 3;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  status: $('status'),
+  room: $('room'),
+  me: $('me'),
+  myId: $('my-id'),
+  count: $('count'),
+  ping: $('ping'),
+  settings: $('settings'),
+  nameInput: $('name-input'),
+  roomInput: $('room-input'),
+  banner: $('banner'),
+  bannerText: $('banner-text'),
+  bannerRetry: $('banner-retry'),
+  toasts: $('toasts'),
+  canvas: $('map'),
+  stage: $('stage'),
+  pad: $('pad'),
+};
+
+// ---- what to join ---------------------------------------------------------------------------------------------
+
+const params = new URLSearchParams(location.search);
+let wantedName = (params.get('name') ?? loadName() ?? '').trim().slice(0, protocol.NAME_MAX_LENGTH);
+let wantedRoom = null;
+{
+  const room = (params.get('room') ?? '').trim();
+  if (room && protocol.isValidRoom(room)) wantedRoom = room;
+  else if (room) toast(`“${room}” is not a valid room name (letters, digits, _ and -, up to 32): joining the default room.`);
+}
+ui.nameInput.value = wantedName;
+ui.roomInput.value = wantedRoom ?? '';
+
+// ---- state ----------------------------------------------------------------------------------------------------
+
+const game = new GameState();
+const renderer = new Renderer(ui.canvas, ui.stage);
+let connStatus = { state: Status.CONNECTING, retryAt: null, closeCode: null, closeReason: '' };
+let rtt = null;
+let seq = 0;
+let lastInputSentAt = -Infinity;
+let lastError = null;
+let blockedReason = null; // a refused join (room full…): shown until the next join
+let protocolErrors = 0;
+let drawn = [];
+
+const conn = new Connection(gameUrl(location), {
+  idleTimeoutMs: IDLE_TIMEOUT_MS,
+  now: () => performance.now(), // the clock of statusText()'s countdown
+  onOpen() {
+    blockedReason = null;
+    conn.send(protocol.join(wantedName, wantedRoom));
+    sendPing();
+  },
+  onMessage(text) {
+    const message = protocol.decode(text);
+    if (message) receive(message);
+  },
+  onStatus(status) {
+    connStatus = status;
+    if (status.state !== Status.CONNECTED) game.disconnect();
+  },
+  retryDelay({ code, attempt }) {
+    // A server that calls us a protocol violator will likely do so again: back off hard, then give up.
+    if (code === CloseCode.PROTOCOL_ERROR || code === CloseCode.TOO_BIG) {
+      protocolErrors += 1;
+      if (protocolErrors >= MAX_PROTOCOL_ERRORS) return null;
+      return PROTOCOL_ERROR_PAUSE_MS * protocolErrors + backoffDelay(attempt);
+    }
+    return backoffDelay(attempt);
+  },
+});
+
+function receive(message) {
+  const now = performance.now();
+  if (game.handle(message, now)) {
+    if (message.type === MessageType.WELCOME) welcomed(message);
+    return;
+  }
+  switch (message.type) {
+    case MessageType.PONG:
+      if (typeof message.t === 'number' && now >= message.t) rtt = now - message.t;
+      break;
+    case MessageType.ERROR:
+      refused(message);
+      break;
+    default:
+      break; // a newer server's message: ignore
+  }
+}
+
+function welcomed(message) {
+  if (message.protocol !== protocol.PROTOCOL_VERSION) {
+    toast(`The server speaks protocol ${message.protocol}; this page speaks ${protocol.PROTOCOL_VERSION}. Reload the page.`);
+  }
+  renderer.setMap(message.width, message.height);
+  lastError = null;
+  // Keys held across a reconnect keep moving the new player.
+  if (input.active) sendInput();
+}
+
+function refused(message) {
+  lastError = { code: message.code, message: message.message };
+  const text = protocol.describeError(message.code, wantedRoom);
+  if (!game.joined && (message.code === ErrorCode.ROOM_FULL || message.code === ErrorCode.TOO_MANY_ROOMS)) {
+    blockedReason = text;
+    ui.roomInput.focus();
+    ui.roomInput.select();
+    return; // shown in the banner until the next join
+  }
+  toast(text, 'error');
+}
+
+// ---- input and ping -------------------------------------------------------------------------------------------
+
+const input = new InputController({ window, pad: ui.pad, onChange: () => sendInput() });
+
+function sendInput() {
+  if (!game.joined || !conn.isOpen) return;
+  const { dx, dy } = input.direction;
+  seq += 1;
+  conn.send(protocol.input(seq, dx, dy));
+  lastInputSentAt = performance.now();
+}
+
+function sendPing() {
+  if (conn.isOpen) conn.send(protocol.ping(performance.now()));
+}
+
+setInterval(sendPing, PING_INTERVAL_MS);
+setInterval(() => {
+  // Resending the held state is harmless and heals a lost or late input.
+  if (input.active && performance.now() - lastInputSentAt >= INPUT_RESEND_MS - 10) sendInput();
+}, INPUT_RESEND_MS / 2);
+
+// ---- settings form ------------------------------------------------------------------------------------------
+
+ui.settings.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const name = ui.nameInput.value.trim().slice(0, protocol.NAME_MAX_LENGTH);
+  const room = ui.roomInput.value.trim();
+  if (room && !protocol.isValidRoom(room)) {
+    toast('A room name has 1 to 32 letters, digits, _ or -.', 'error');
+    ui.roomInput.focus();
+    return;
+  }
+  wantedName = name;
+  wantedRoom = room || null;
+  saveName(name);
+  updatePageUrl();
+  ui.nameInput.blur();
+  ui.roomInput.blur();
+  protocolErrors = 0;
+  conn.reconnect(); // a connection joins once: a new name or room is a new connection
+});
+
+ui.bannerRetry.addEventListener('click', () => {
+  protocolErrors = 0;
+  conn.reconnect();
+});
+
+function updatePageUrl() {
+  const next = new URLSearchParams(location.search);
+  if (wantedRoom) next.set('room', wantedRoom);
+  else next.delete('room');
+  if (next.has('name')) {
+    if (wantedName) next.set('name', wantedName);
+    else next.delete('name');
+  }
+  const query = next.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+function loadName() {
+  try {
+    return localStorage.getItem(NAME_KEY);
+  } catch {
+    return null; // storage disabled
+  }
+}
+
+function saveName(name) {
+  try {
+    if (name) localStorage.setItem(NAME_KEY, name);
+    else localStorage.removeItem(NAME_KEY);
+  } catch {
+    // storage disabled: the name lasts as long as the page
+  }
+}
+
+// ---- screen -------------------------------------------------------------------------------------------------
+
+function toast(text, kind = 'info') {
+  const el = document.createElement('div');
+  el.className = `toast toast-${kind}`;
+  el.textContent = text;
+  ui.toasts.append(el);
+  while (ui.toasts.children.length > 3) ui.toasts.firstElementChild.remove();
+  setTimeout(() => el.remove(), TOAST_MS);
+}
+
+function statusText(now) {
+  switch (connStatus.state) {
+    case Status.CONNECTING:
+      return 'connecting…';
+    case Status.CONNECTED:
+      if (game.joined) return 'connected';
+      return blockedReason ? 'not in a room' : 'joining…';
+    case Status.RECONNECTING: {
+      if (connStatus.retryAt === null) return 'reconnecting…';
+      const seconds = Math.max(0, Math.ceil((connStatus.retryAt - now) / 1000));
+      return seconds > 0 ? `reconnecting in ${seconds}s` : 'reconnecting…';
+    }
+    default:
+      return 'disconnected';
+  }
+}
+
+/** The line over the map and the banner, or '' when the game is on. */
+function bannerText(now) {
+  if (blockedReason) return blockedReason;
+  const why = capitalise(protocol.describeClose(connStatus.closeCode));
+  if (connStatus.state === Status.DISCONNECTED) return `${why}. Disconnected.`;
+  if (connStatus.state === Status.RECONNECTING) return `${why}: ${statusText(now)}`;
+  return '';
+}
+
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function updateHud(now) {
+  setText(ui.status, statusText(now));
+  ui.status.dataset.state = connStatus.state === Status.CONNECTED && !game.joined ? 'joining' : connStatus.state;
+  setText(ui.room, game.room ?? wantedRoom ?? protocol.DEFAULT_ROOM);
+  setText(ui.me, game.self?.name ?? (wantedName || '—'));
+  setText(ui.myId, game.selfId === null ? '' : `#${game.selfId}`);
+  setText(ui.count, String(game.players.size));
+  setText(ui.ping, rtt === null ? '—' : `${Math.round(rtt)} ms`);
+
+  const banner = bannerText(now);
+  ui.banner.hidden = banner === '';
+  setText(ui.bannerText, banner);
+  ui.bannerRetry.hidden = connStatus.state !== Status.DISCONNECTED;
+}
+
+function frame() {
+  const now = performance.now();
+  const players = game.playersAt(now);
+  drawn = players;
+  const waiting = !game.joined && players.length === 0;
+  renderer.draw({
+    players,
+    radius: game.rules?.radius ?? 10,
+    stale: !game.joined,
+    message: waiting && !blockedReason ? statusText(now) : '',
+  });
+  updateHud(now);
+  requestAnimationFrame(frame);
+}
+
+// ---- debug hook ---------------------------------------------------------------------------------------------
+
+const uiStatus = () => connStatus.state;
+Object.defineProperty(window, 'arena', {
+  configurable: false,
+  enumerable: true,
+  writable: false,
+  value: Object.freeze({
+    get status() {
+      return uiStatus();
+    },
+    get joined() {
+      return game.joined;
+    },
+    get id() {
+      return game.selfId;
+    },
+    get room() {
+      return game.room ?? wantedRoom;
+    },
+    get name() {
+      return game.self?.name ?? wantedName;
+    },
+    get players() {
+      return game.playerList();
+    },
+    get ping() {
+      return rtt;
+    },
+    get lastSnapshotTick() {
+      return game.lastTick;
+    },
+    get rules() {
+      return game.rules ? { ...game.rules } : null;
+    },
+    get drawn() {
+      return drawn.map(({ id, x, y }) => ({ id, x, y }));
+    },
+    get input() {
+      return input.direction;
+    },
+    get lastError() {
+      return lastError ? { ...lastError } : null;
+    },
+    get closeCode() {
+      return connStatus.closeCode ?? null;
+    },
+  }),
+});
+
+conn.start();
+requestAnimationFrame(frame);

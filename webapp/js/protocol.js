@@ -1,0 +1,161 @@
+// Arena wire protocol, version 1: the browser side of docs/protocol.md.
+//
+// This is the only file of the client that knows message type names, error codes and close codes. The Java twin is
+// src/main/java/dev/arena/protocol/ (ClientMessage, ServerMessage, ErrorCode, CloseCodes). No DOM here: the module
+// is imported by the Node unit tests in src/test/js/.
+
+/** The protocol version this client speaks (`welcome.protocol`). */
+export const PROTOCOL_VERSION = 1;
+
+/** The `type` of every message, both directions. */
+export const MessageType = Object.freeze({
+  // client -> server
+  JOIN: 'join',
+  INPUT: 'input',
+  PING: 'ping',
+  // server -> client
+  WELCOME: 'welcome',
+  SNAPSHOT: 'snapshot',
+  PLAYER_JOINED: 'playerJoined',
+  PLAYER_LEFT: 'playerLeft',
+  PONG: 'pong',
+  ERROR: 'error',
+});
+
+/** The `code` of an `error` message (protocol/ErrorCode.java). */
+export const ErrorCode = Object.freeze({
+  MALFORMED_JSON: 'malformed_json',
+  UNKNOWN_TYPE: 'unknown_type',
+  INVALID_FIELD: 'invalid_field',
+  NOT_JOINED: 'not_joined',
+  ALREADY_JOINED: 'already_joined',
+  ROOM_FULL: 'room_full',
+  TOO_MANY_ROOMS: 'too_many_rooms',
+});
+
+/**
+ * WebSocket close codes (protocol/CloseCodes.java). NORMAL and ABNORMAL are RFC 6455 codes the browser reports
+ * itself (1006: the connection dropped without a close frame); the server never sends them.
+ */
+export const CloseCode = Object.freeze({
+  NORMAL: 1000,
+  GOING_AWAY: 1001,
+  ABNORMAL: 1006,
+  TOO_BIG: 1009,
+  INTERNAL_ERROR: 1011,
+  PROTOCOL_ERROR: 4000,
+  SLOW_CONSUMER: 4001,
+});
+
+/** Frames larger than this are refused by the server with close code 1009 (Codec.MAX_MESSAGE_BYTES). */
+export const MAX_MESSAGE_BYTES = 4096;
+
+/** Longest `join.name` the server accepts; it keeps at most {@link NAME_KEPT_LENGTH} characters of it. */
+export const NAME_MAX_LENGTH = 200;
+export const NAME_KEPT_LENGTH = 20;
+
+/** What a room name must match; a `join` without a room goes to the server's default room. */
+export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+export const DEFAULT_ROOM = 'lobby';
+
+/** True when `room` is a room name the server accepts. */
+export function isValidRoom(room) {
+  return typeof room === 'string' && ROOM_PATTERN.test(room);
+}
+
+// ---- client -> server -------------------------------------------------------------------------------------------
+
+/**
+ * `join`. Both arguments are optional: a missing, null or empty `name` lets the server pick "Player N", a missing,
+ * null or empty `room` means the default room. Fields that are not given are left out of the message.
+ */
+export function join(name, room) {
+  const message = { type: MessageType.JOIN };
+  if (typeof name === 'string' && name !== '') message.name = name.slice(0, NAME_MAX_LENGTH);
+  if (typeof room === 'string' && room !== '') message.room = room;
+  return message;
+}
+
+/** `input`: the directions held now. `seq` is a positive integer that grows with every input of this client. */
+export function input(seq, dx, dy) {
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`input seq must be a positive integer: ${seq}`);
+  return { type: MessageType.INPUT, seq, dx: axis(dx), dy: axis(dy) };
+}
+
+/** `ping`: `t` (typically performance.now()) comes back unchanged in `pong`. */
+export function ping(t) {
+  if (!Number.isFinite(t)) throw new RangeError(`ping t must be a finite number: ${t}`);
+  return { type: MessageType.PING, t };
+}
+
+function axis(value) {
+  if (value !== -1 && value !== 0 && value !== 1) throw new RangeError(`direction must be -1, 0 or 1: ${value}`);
+  return value;
+}
+
+// ---- framing ----------------------------------------------------------------------------------------------------
+
+/** The text of a frame holding `message`. */
+export function encode(message) {
+  return JSON.stringify(message);
+}
+
+/**
+ * The message in a received text frame, or null when the frame is not a JSON object with a string `type`
+ * (the caller ignores such frames). Unknown types are returned as they are: the caller ignores what it does not know.
+ */
+export function decode(text) {
+  if (typeof text !== 'string') return null;
+  let message;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) return null;
+  if (typeof message.type !== 'string') return null;
+  return message;
+}
+
+/** A short text for people about an `error` message, by its code. */
+export function describeError(code, room) {
+  switch (code) {
+    case ErrorCode.ROOM_FULL:
+      return `Room “${room ?? DEFAULT_ROOM}” is full. Pick another room.`;
+    case ErrorCode.TOO_MANY_ROOMS:
+      return `The server has no space for a new room “${room ?? ''}”. Join an existing room such as “${DEFAULT_ROOM}”.`;
+    case ErrorCode.INVALID_FIELD:
+      return 'The server refused a message (invalid field).';
+    case ErrorCode.NOT_JOINED:
+      return 'Not in a room yet.';
+    case ErrorCode.ALREADY_JOINED:
+      return 'Already in a room.';
+    case ErrorCode.MALFORMED_JSON:
+    case ErrorCode.UNKNOWN_TYPE:
+      return 'The server did not understand a message.';
+    default:
+      return `Server error: ${code}`;
+  }
+}
+
+/** A short text for people about why a connection closed, by its close code. */
+export function describeClose(code) {
+  switch (code) {
+    case CloseCode.NORMAL:
+      return 'closed';
+    case CloseCode.GOING_AWAY:
+      return 'server going away';
+    case CloseCode.ABNORMAL:
+      return 'connection lost';
+    case CloseCode.TOO_BIG:
+      return 'message too big';
+    case CloseCode.INTERNAL_ERROR:
+      return 'server error';
+    case CloseCode.PROTOCOL_ERROR:
+      return 'protocol error';
+    case CloseCode.SLOW_CONSUMER:
+      return 'connection too slow';
+    default:
+      return code ? `closed (${code})` : 'connection lost';
+  }
+}
