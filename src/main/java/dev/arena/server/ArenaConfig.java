@@ -2,6 +2,7 @@ package dev.arena.server;
 
 import dev.arena.game.Rules;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,26 +68,23 @@ public record ArenaConfig(Rules rules, int maxPlayersPerRoom, int maxRooms, Stri
     }
 
     private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
-        String value = lookup.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number: '" + value + "'");
-        }
+        return setting(lookup, key, fallback, Integer::valueOf, "a whole number");
     }
 
     private static double decimal(UnaryOperator<String> lookup, String key, double fallback) {
+        return setting(lookup, key, fallback, Double::valueOf, "a number");
+    }
+
+    private static <T> T setting(
+            UnaryOperator<String> lookup, String key, T fallback, Function<String, T> parse, String expected) {
         String value = lookup.apply(key);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return Double.parseDouble(value.trim());
+            return parse.apply(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number: '" + value + "'");
+            throw new IllegalArgumentException(key + " must be " + expected + ": '" + value + "'");
         }
     }
 }
