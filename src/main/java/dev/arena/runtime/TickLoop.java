@@ -16,16 +16,23 @@ public final class TickLoop {
 
     private final GameWorld world;
     private final ScheduledExecutorService executor;
+    private final String executorKind;
     private ScheduledFuture<?> task;
     private long failures;
 
-    public TickLoop(GameWorld world, ScheduledExecutorService executor) {
+    /**
+     * @param executorKind how to describe the executor in {@link GameWorld#health()}: "managed" for the container's
+     *     managed executor, "plain" for one of Arena's own
+     */
+    public TickLoop(GameWorld world, ScheduledExecutorService executor, String executorKind) {
         this.world = world;
         this.executor = executor;
+        this.executorKind = executorKind;
     }
 
     public synchronized void start() {
         if (task == null) {
+            world.tickedBy(executorKind);
             long periodNanos = TimeUnit.SECONDS.toNanos(1) / world.config().rules().tickRate();
             task = executor.scheduleAtFixedRate(this::tickSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         }

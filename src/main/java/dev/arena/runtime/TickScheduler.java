@@ -27,7 +27,7 @@ public class TickScheduler {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws NamingException {
         ManagedScheduledExecutorService executor =
                 (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR_JNDI);
-        loop = new TickLoop(world, executor);
+        loop = new TickLoop(world, executor, "managed");
         loop.start();
     }
 

@@ -38,6 +38,9 @@ public class GameWorld {
     private final Map<String, Long> roomFailures = new ConcurrentHashMap<>();
     private final AtomicLong droppedSnapshots = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
+    private volatile long lastTickMillis;
+    private volatile String tickThread;
+    private volatile String tickExecutor;
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -104,6 +107,8 @@ public class GameWorld {
     public void tick() {
         long now = clockMillis.getAsLong();
         ticks.incrementAndGet();
+        lastTickMillis = now;
+        tickThread = Thread.currentThread().getName();
         for (Room room : rooms.values()) {
             try {
                 droppedSnapshots.addAndGet(room.tick(now));
@@ -125,6 +130,25 @@ public class GameWorld {
         for (Connection c : connections) {
             c.outbox().close(CloseCodes.GOING_AWAY, "server shutting down");
         }
+    }
+
+    /** Called by whatever schedules {@link #tick}: "managed" or "plain", reported by {@link #health}. */
+    public void tickedBy(String executorKind) {
+        this.tickExecutor = executorKind;
+    }
+
+    public Health health() {
+        long sinceLastTick = clockMillis.getAsLong() - lastTickMillis;
+        long allowed = Math.max(1000, 10_000L / config.rules().tickRate());
+        return new Health(
+                ticks.get() > 0 && sinceLastTick <= allowed,
+                tickExecutor,
+                tickThread,
+                ticks.get(),
+                roomCount(),
+                playerCount(),
+                connectionCount(),
+                droppedSnapshots.get());
     }
 
     public int roomCount() {

@@ -3,8 +3,8 @@ package dev.arena.dev;
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
+import dev.arena.server.StandaloneWorld;
 import dev.arena.transport.GameEndpoint;
-import dev.arena.transport.GameEndpointConfigurator;
 import jakarta.websocket.DeploymentException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,8 +55,8 @@ public final class DevServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        TickLoop loop = new TickLoop(world, executor);
-        GameEndpointConfigurator.useWorld(() -> world);
+        TickLoop loop = new TickLoop(world, executor, "plain");
+        StandaloneWorld.install(world);
         Server server = new Server(
                 host, port, "/", Map.of(Server.STATIC_CONTENT_ROOT, webapp.toAbsolutePath().toString()),
                 GameEndpoint.class);
@@ -102,7 +102,7 @@ public final class DevServer implements AutoCloseable {
         }
         server.stop();
         executor.shutdownNow();
-        GameEndpointConfigurator.clearWorld();
+        StandaloneWorld.clear();
     }
 
     public static void main(String[] args) throws Exception {

@@ -28,7 +28,7 @@ class TickLoopTest {
         };
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
-            TickLoop loop = new TickLoop(world, executor);
+            TickLoop loop = new TickLoop(world, executor, "plain");
             loop.start();
             assertThat(fiveTicks.await(5, TimeUnit.SECONDS)).as("ticks after two failures").isTrue();
             assertThat(loop.isRunning()).isTrue();

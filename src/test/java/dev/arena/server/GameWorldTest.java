@@ -225,4 +225,22 @@ class GameWorldTest {
         assertThat(a.peer.closeCode()).isEqualTo(CloseCodes.GOING_AWAY);
         assertThat(b.peer.closeCode()).isEqualTo(CloseCodes.GOING_AWAY);
     }
+
+    @Test
+    void healthSaysWhetherTheTickRunsAndWhatRunsIt() {
+        assertThat(world.health().ticking()).isFalse();
+        world.tickedBy("plain");
+        joined("a", "r");
+        Health h = world.health();
+        assertThat(h.ticking()).isTrue();
+        assertThat(h.tickExecutor()).isEqualTo("plain");
+        assertThat(h.tickThread()).isEqualTo(Thread.currentThread().getName());
+        assertThat(h.players()).isEqualTo(1);
+        assertThat(h.rooms()).isEqualTo(1);
+        assertThat(h.connections()).isEqualTo(1);
+        clock.addAndGet(1001);
+        assertThat(world.health().ticking()).as("no tick for over a second").isFalse();
+        world.tick();
+        assertThat(world.health().ticking()).isTrue();
+    }
 }
