@@ -156,10 +156,15 @@ export class Predictor {
 
   /** The predicted position at `now` with no smoothing: the server's newest state replayed forward. */
   target(now) {
+    return this.replayTo(this.presentTick(now));
+  }
+
+  /** The server's newest state replayed with the inputs sent since, to the fractional tick `tick`. */
+  replayTo(tick) {
     const { rules } = this;
     let pos = { x: this.base.x, y: this.base.y };
     let held = this.ackedInput;
-    const present = Math.min(this.presentTick(now), this.base.tick + this.options.maxReplaySeconds * rules.tickRate);
+    const present = Math.min(tick, this.base.tick + this.options.maxReplaySeconds * rules.tickRate);
     if (!(present > this.base.tick)) return pos;
     const whole = Math.floor(present);
     let i = 0;
