@@ -3,7 +3,9 @@
  * (input.js) to the page.
  *
  * Page parameters: `?room=NAME` joins that room (default: the server's default room); `?name=NAME` sets the
- * name (otherwise the last one typed into the Name field, kept in localStorage under "arena.name").
+ * name (otherwise the last one typed into the Name field, kept in localStorage under "arena.name"); `?predict=0`
+ * turns the own player's prediction off (it is then drawn like the others, a round trip and a buffer late);
+ * `?net=1` opens the network overlay (also toggled by the N key or the "Net" button).
  *
  * Debug hook for browser tests and the console, read-only (every read returns a fresh copy):
  *
@@ -17,8 +19,13 @@
  *     ping,             // last round-trip time in ms (from `pong`), or null
  *     lastSnapshotTick, // tick of the newest snapshot (or of `welcome`), or null
  *     rules,            // {protocol, width, height, tickRate, speed, radius} from `welcome`, or null
- *     drawn,            // [{id, x, y}] as drawn in the last frame (interpolated, ~100 ms behind), own last
+ *     drawn,            // [{id, x, y}] as drawn in the last frame (others interpolated; own predicted), own last
+ *     frames(n),        // the last n (≤ 600) frames drawn: [{t, players: [{id, x, y}]}], t = performance.now()
  *     input,            // {dx, dy} held now
+ *     predict,          // true when the own player is predicted (page without ?predict=0)
+ *     net,              // {ping, snapshotRate, jitterMs, interpDelayMs, bytesInPerSec, bytesOutPerSec,
+ *                       //  correctionsPerSec, corrections, lastCorrection, predicting}: what the overlay shows
+ *     overlay,          // true while the network overlay is shown
  *     lastError,        // {code, message} of the last `error`, or null
  *     closeCode,        // code of the last close, or null
  *   }
@@ -38,6 +45,8 @@ const NAME_KEY = 'arena.name';
 const IDLE_TIMEOUT_MS = 10000; // pongs come every 2 s and snapshots every tick: 10 s of silence is a dead socket
 const PROTOCOL_ERROR_PAUSE_MS = 10000;
 const MAX_PROTOCOL_ERRORS = 3;
+const FRAME_LOG_SIZE = 600; // ten seconds at 60 frames a second
+const OVERLAY_MS = 250; // overlay refresh
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -57,6 +66,8 @@ const ui = {
   canvas: $('map'),
   stage: $('stage'),
   pad: $('pad'),
+  net: $('net'),
+  netToggle: $('net-toggle'),
 };
 
 // ---- what to join ---------------------------------------------------------------------------------------------
@@ -69,12 +80,13 @@ let wantedRoom = null;
   if (room && protocol.isValidRoom(room)) wantedRoom = room;
   else if (room) toast(`“${room}” is not a valid room name (letters, digits, _ and -, up to 32): joining the default room.`);
 }
+const predict = params.get('predict') !== '0';
 ui.nameInput.value = wantedName;
 ui.roomInput.value = wantedRoom ?? '';
 
 // ---- state ----------------------------------------------------------------------------------------------------
 
-const game = new GameState();
+const game = new GameState({ predict });
 const renderer = new Renderer(ui.canvas, ui.stage);
 let connStatus = { state: Status.CONNECTING, retryAt: null, closeCode: null, closeReason: '' };
 let rtt = null;
@@ -84,16 +96,19 @@ let lastError = null;
 let blockedReason = null; // a refused join (room full…): shown until the next join
 let protocolErrors = 0;
 let drawn = [];
+const frameLog = [];
+const traffic = { in: [], out: [] }; // [time, bytes] of the last second, each way
 
 const conn = new Connection(gameUrl(location), {
   idleTimeoutMs: IDLE_TIMEOUT_MS,
   now: () => performance.now(), // the clock of statusText()'s countdown
   onOpen() {
     blockedReason = null;
-    conn.send(protocol.join(wantedName, wantedRoom));
+    send(protocol.join(wantedName, wantedRoom));
     sendPing();
   },
   onMessage(text) {
+    count(traffic.in, text);
     const message = protocol.decode(text);
     if (message) receive(message);
   },
@@ -120,7 +135,10 @@ function receive(message) {
   }
   switch (message.type) {
     case MessageType.PONG:
-      if (typeof message.t === 'number' && now >= message.t) rtt = now - message.t;
+      if (typeof message.t === 'number' && now >= message.t) {
+        rtt = now - message.t;
+        game.rttMs = rtt;
+      }
       break;
     case MessageType.ERROR:
       refused(message);
@@ -160,12 +178,52 @@ function sendInput() {
   if (!game.joined || !conn.isOpen) return;
   const { dx, dy } = input.direction;
   seq += 1;
-  conn.send(protocol.input(seq, dx, dy));
-  lastInputSentAt = performance.now();
+  const now = performance.now();
+  send(protocol.input(seq, dx, dy));
+  game.sentInput(seq, dx, dy, now); // drawn from the next frame on
+  lastInputSentAt = now;
 }
 
 function sendPing() {
-  if (conn.isOpen) conn.send(protocol.ping(performance.now()));
+  if (conn.isOpen) send(protocol.ping(performance.now()));
+}
+
+function send(message) {
+  const text = protocol.encode(message);
+  if (conn.send(text)) count(traffic.out, text);
+}
+
+/** Records a frame's size (UTF-8 bytes) for the bytes-per-second figures. */
+function count(log, text) {
+  log.push([performance.now(), utf8Length(text)]);
+  if (log.length > 4096) log.shift();
+}
+
+function utf8Length(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i += 1;
+    } else if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
+function bytesPerSecond(log, now) {
+  while (log.length > 0 && log[0][0] <= now - 1000) log.shift();
+  return log.reduce((sum, [, bytes]) => sum + bytes, 0);
+}
+
+function netStats(now) {
+  return {
+    ping: rtt,
+    ...game.netStats(now),
+    bytesInPerSec: bytesPerSecond(traffic.in, now),
+    bytesOutPerSec: bytesPerSecond(traffic.out, now),
+  };
 }
 
 setInterval(sendPing, PING_INTERVAL_MS);
@@ -173,6 +231,58 @@ setInterval(() => {
   // Resending the held state is harmless and heals a lost or late input.
   if (input.active && performance.now() - lastInputSentAt >= INPUT_RESEND_MS - 10) sendInput();
 }, INPUT_RESEND_MS / 2);
+
+// ---- network overlay ----------------------------------------------------------------------------------------
+
+let overlayShown = params.get('net') === '1';
+let overlayUpdatedAt = -Infinity;
+
+function toggleOverlay() {
+  overlayShown = !overlayShown;
+  overlayUpdatedAt = -Infinity;
+}
+
+window.addEventListener('keydown', (event) => {
+  if (event.code !== 'KeyN' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+  const tag = event.target?.tagName?.toLowerCase();
+  if (tag === 'input' || tag === 'textarea') return;
+  toggleOverlay();
+});
+ui.netToggle.addEventListener('click', () => {
+  toggleOverlay();
+  ui.netToggle.blur();
+});
+
+function updateOverlay(now) {
+  ui.net.hidden = !overlayShown;
+  ui.netToggle.setAttribute('aria-pressed', String(overlayShown));
+  if (!overlayShown || now - overlayUpdatedAt < OVERLAY_MS) return;
+  overlayUpdatedAt = now;
+  const n = netStats(now);
+  const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
+  const kb = (v) => `${(v / 1024).toFixed(1)} KiB/s`;
+  const rows = [
+    ['ping', ms(n.ping)],
+    ['snapshots', `${n.snapshotRate} /s`],
+    ['jitter', ms(n.jitterMs)],
+    ['interp delay', ms(n.interpDelayMs)],
+    ['in', kb(n.bytesInPerSec)],
+    ['out', kb(n.bytesOutPerSec)],
+    ['prediction', n.predicting ? 'on' : 'off'],
+    ['corrections', `${n.correctionsPerSec} /s (${n.corrections})`],
+  ];
+  for (const [key, value] of rows) {
+    let dd = ui.net.querySelector(`[data-key="${key}"]`);
+    if (!dd) {
+      const dt = document.createElement('dt');
+      dt.textContent = key;
+      dd = document.createElement('dd');
+      dd.dataset.key = key;
+      ui.net.append(dt, dd);
+    }
+    setText(dd, value);
+  }
+}
 
 // ---- settings form ------------------------------------------------------------------------------------------
 
@@ -293,6 +403,8 @@ function frame() {
   const now = performance.now();
   const players = game.playersAt(now);
   drawn = players;
+  frameLog.push({ t: now, players: players.map(({ id, x, y }) => ({ id, x, y })) });
+  if (frameLog.length > FRAME_LOG_SIZE) frameLog.shift();
   const waiting = !game.joined && players.length === 0;
   renderer.draw({
     players,
@@ -301,6 +413,7 @@ function frame() {
     message: waiting && !blockedReason ? statusText(now) : '',
   });
   updateHud(now);
+  updateOverlay(now);
   requestAnimationFrame(frame);
 }
 
@@ -342,8 +455,20 @@ Object.defineProperty(window, 'arena', {
     get drawn() {
       return drawn.map(({ id, x, y }) => ({ id, x, y }));
     },
+    frames(n = FRAME_LOG_SIZE) {
+      return frameLog.slice(-Math.max(0, Math.min(FRAME_LOG_SIZE, n))).map((f) => ({ t: f.t, players: f.players.map((p) => ({ ...p })) }));
+    },
     get input() {
       return input.direction;
+    },
+    get predict() {
+      return predict;
+    },
+    get net() {
+      return netStats(performance.now());
+    },
+    get overlay() {
+      return overlayShown;
     },
     get lastError() {
       return lastError ? { ...lastError } : null;

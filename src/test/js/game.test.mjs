@@ -1,7 +1,7 @@
 // Unit tests of webapp/js/game.js (state and interpolation): run with `node --test src/test/js/`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { GameState, TickClock, interpolate, safeColor } from '../../../webapp/js/game.js';
+import { GameState, safeColor } from '../../../webapp/js/game.js';
 
 const ADA = 1804289383;
 const GRACE = 846930886;
@@ -78,9 +78,9 @@ test('snapshots before welcome, and older than the newest, are ignored', () => {
   assert.equal(g.ackSeq, 4, 'own seq is acknowledged');
 });
 
-test('players are drawn interpolated about 100 ms behind the newest snapshot', () => {
-  const g = new GameState({ delayMs: 100 });
-  g.handle(welcome({ tick: 100 }), 0); // tick 100 at t=0, ticks 50 ms apart
+test('without prediction, players are drawn interpolated two ticks behind a steady snapshot stream', () => {
+  const g = new GameState({ predict: false });
+  g.handle(welcome({ tick: 100 }), 0); // tick 100 at t=0, ticks 50 ms apart, no jitter
   g.handle(snapshot(101, [{ id: ADA, x: 110, y: 100, seq: 1 }]), 50);
   g.handle(snapshot(102, [{ id: ADA, x: 120, y: 100, seq: 1 }]), 100);
   g.handle(snapshot(103, [{ id: ADA, x: 130, y: 200, seq: 1 }]), 150);
@@ -90,39 +90,34 @@ test('players are drawn interpolated about 100 ms behind the newest snapshot', (
   assert.deepEqual(pick(g.playersAt(175), ADA), { x: 115, y: 100 });
   // now = 225: tick 102.5, between (120,100) and (130,200)
   assert.deepEqual(pick(g.playersAt(225), ADA), { x: 125, y: 150 });
-  // far past the newest snapshot: hold the newest position (no extrapolation by default)
-  assert.deepEqual(pick(g.playersAt(5000), ADA), { x: 130, y: 200 });
+  // far past the newest snapshot (a resync of the playhead): at most one tick of extrapolation, then hold
+  assert.deepEqual(pick(g.playersAt(5000), ADA), { x: 140, y: 300 });
 });
 
-test('late snapshots do not shift the timeline at once; early ones do', () => {
-  const c = new TickClock(50, { driftUp: 0.1 });
-  c.observe(0, 1000);
-  c.observe(1, 1050);
-  assert.equal(c.tickAt(1050), 1);
-  c.observe(2, 1200); // 100 ms late: the estimate moves only a little
-  assert.ok(c.tickAt(1100) > 1.7 && c.tickAt(1100) < 2, String(c.tickAt(1100)));
-  c.observe(3, 1140); // earlier than expected: follow at once
-  assert.equal(c.tickAt(1140), 3);
-  c.observe(1000, 1000000); // far off (e.g. the tab slept): resynchronise
-  assert.equal(c.tickAt(1000000), 1000);
+test('with prediction, the own player is predicted while the others are interpolated', () => {
+  const g = new GameState();
+  g.handle(welcome({ tick: 100, players: [
+    { id: ADA, name: 'Ada', color: '#3fbfa6', x: 100, y: 100 },
+    { id: GRACE, name: 'Grace', color: '#bf3f6a', x: 300, y: 100 },
+  ] }), 0);
+  g.playersAt(10);
+  g.sentInput(1, 1, 0, 10);
+  const at = byId(g.playersAt(26), ADA);
+  assert.ok(at.x > 100, `own dot moves on the next frame: ${at.x}`);
+  assert.equal(byId(g.playersAt(26), GRACE).x, 300);
+  assert.equal(g.netStats(26).predicting, true);
+  assert.equal(new GameState({ predict: false }).netStats(0).predicting, false);
 });
 
-test('dropped snapshots (tick jumps) interpolate over the gap', () => {
-  const s = [
-    { tick: 10, positions: new Map([[1, { x: 0, y: 0 }]]) },
-    { tick: 14, positions: new Map([[1, { x: 40, y: 8 }]]) },
-  ];
-  assert.deepEqual(interpolate(s, 11).get(1), { x: 10, y: 2 });
-  assert.deepEqual(interpolate(s, 9).get(1), { x: 0, y: 0 });
-});
-
-test('optional extrapolation runs on for a bounded number of ticks', () => {
-  const s = [
-    { tick: 1, positions: new Map([[1, { x: 0, y: 0 }]]) },
-    { tick: 2, positions: new Map([[1, { x: 10, y: 0 }]]) },
-  ];
-  assert.deepEqual(interpolate(s, 2.5, 2).get(1), { x: 15, y: 0 });
-  assert.deepEqual(interpolate(s, 10, 2).get(1), { x: 30, y: 0 });
+test('network figures: snapshot rate over the last second, interpolation delay, jitter', () => {
+  const g = new GameState({ predict: false });
+  g.handle(welcome({ tick: 0 }), 0);
+  for (let t = 1; t <= 40; t++) g.handle(snapshot(t, [{ id: ADA, x: t, y: 0, seq: 0 }]), t * 50);
+  const stats = g.netStats(2000);
+  assert.equal(stats.snapshotRate, 20);
+  assert.equal(stats.jitterMs, 0);
+  assert.equal(stats.interpDelayMs, 100);
+  assert.equal(stats.correctionsPerSec, 0);
 });
 
 test('a player who joined after the newest snapshot is drawn where it joined; own player is drawn last', () => {
@@ -138,7 +133,7 @@ test('a player who joined after the newest snapshot is drawn where it joined; ow
 });
 
 test('the snapshot buffer stays short', () => {
-  const g = new GameState({ maxSnapshots: 8 });
+  const g = new GameState({ interpolation: { maxSnapshots: 8 } });
   g.handle(welcome({ tick: 0 }), 0);
   for (let t = 1; t <= 100; t++) g.handle(snapshot(t, [{ id: ADA, x: t, y: 0, seq: 0 }]), t * 50);
   assert.ok(g.snapshots.length <= 8);
