@@ -157,16 +157,24 @@ class BrowserPlayIT {
     void twoKeysGiveADiagonal(TestInfo info) {
         String room = room(info);
         long ada = join(a, room, "Ada");
+        List<Number> before = serverPosition(a, ada);
         new Actions(a.driver()).keyDown(Keys.ARROW_LEFT).keyDown(Keys.ARROW_UP).perform();
-        // Hold until the player has moved a fair way (or reached the top-left corner).
-        List<Number> start = serverPosition(a, ada);
         assertThat(a.<Map<String, Number>>eval("window.arena.input")).containsEntry("dx", -1L).containsEntry("dy", -1L);
+        // The two keys reach the server one after the other: measure from a position where the server has already
+        // moved the player up as well as left, so both keys are applied.
+        List<Number> start = a.await("moving up and left", WAIT, d -> {
+            List<Number> p = serverPosition(a, ada);
+            boolean up = p.get(1).doubleValue() < before.get(1).doubleValue() || p.get(1).doubleValue() == 10;
+            return up && p.get(0).doubleValue() < before.get(0).doubleValue() ? p : null;
+        });
         a.await("moved diagonally", WAIT, d -> {
             List<Number> p = serverPosition(a, ada);
-            return start.get(0).doubleValue() - p.get(0).doubleValue() >= 20 ? true : null;
+            return start.get(0).doubleValue() - p.get(0).doubleValue() >= 20 || p.get(0).doubleValue() == 10
+                    ? true : null;
         });
+        List<Number> end = serverPosition(a, ada);
         new Actions(a.driver()).keyUp(Keys.ARROW_LEFT).keyUp(Keys.ARROW_UP).perform();
-        List<Number> end = awaitStill(a, ada);
+        awaitStill(a, ada);
         double dx = start.get(0).doubleValue() - end.get(0).doubleValue();
         double dy = start.get(1).doubleValue() - end.get(1).doubleValue();
         boolean clamped = end.get(0).doubleValue() == 10 || end.get(1).doubleValue() == 10;
