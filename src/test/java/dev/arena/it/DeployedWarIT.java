@@ -1,0 +1,127 @@
+package dev.arena.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.ServerMessage;
+import dev.arena.support.GameClient;
+import dev.arena.support.TargetServer;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged WAR on a real server (Payara Micro, WildFly or Tomcat: one Failsafe execution each), black-box over
+ * HTTP and WebSocket on loopback.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeployedWarIT {
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("arena.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void pageAndScriptsLoadUnderTheContextPath() throws Exception {
+        assertThat(base.getPath()).isEqualTo("/arena/");
+        String[][] expected = {
+            {"", "text/html", "<canvas"},
+            {"js/main.js", "javascript", "import"},
+            {"js/protocol.js", "javascript", "export const MessageType"},
+            {"js/net.js", "javascript", "export function gameUrl"},
+            {"css/game.css", "text/css", "{"},
+        };
+        for (String[] e : expected) {
+            HttpResponse<String> r = TargetServer.get(base.toURI().resolve(e[0]));
+            assertThat(r.statusCode()).as(e[0]).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).as(e[0]).get().asString().contains(e[1]);
+            assertThat(r.body()).as(e[0]).contains(e[2]);
+        }
+    }
+
+    @Test
+    void healthShowsTheWiringInUse() throws Exception {
+        HttpResponse<String> r = TargetServer.get(base.toURI().resolve("health"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonObject health = JsonbBuilder.create().fromJson(r.body(), JsonObject.class);
+        JsonObject game = health.getJsonObject("game");
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(game.getBoolean("ticking")).isTrue();
+        if (TargetServer.isFullPlatform()) {
+            // the GameWorld is the CDI bean, and the tick runs on the container's ManagedScheduledExecutorService
+            assertThat(health.getBoolean("cdi")).as(r.body()).isTrue();
+            assertThat(game.getString("tickExecutor")).as(r.body()).isEqualTo("managed");
+            assertThat(game.getString("tickThread")).as(r.body()).isNotEqualTo("arena-tick");
+        } else {
+            // Tomcat: no CDI, no Jakarta Concurrency: Arena's own world and tick thread
+            assertThat(health.getBoolean("cdi")).as(r.body()).isFalse();
+            assertThat(game.getString("tickExecutor")).as(r.body()).isEqualTo("plain");
+            assertThat(game.getString("tickThread")).as(r.body()).isEqualTo("arena-tick");
+        }
+        assertThat(health.getString("server").toLowerCase()).contains(switch (TargetServer.name()) {
+            case "payara" -> "payara";
+            case "wildfly" -> "wildfly";
+            default -> "tomcat";
+        });
+    }
+
+    @Test
+    void twoPlayersJoinOneRoomSeeEachOtherAndInputMovesAPlayer() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        try (GameClient ada = GameClient.join(game, "Ada", "deployed");
+                GameClient bob = GameClient.join(game, "Bob", "deployed")) {
+            assertThat(ada.await(ServerMessage.PlayerJoined.class).player().name()).isEqualTo("Bob");
+            assertThat(bob.welcome().players()).extracting(ServerMessage.PlayerInfo::name).contains("Ada", "Bob");
+            ServerMessage.PlayerInfo start = bob.welcome().players().stream()
+                    .filter(p -> p.id() == bob.id()).findFirst().orElseThrow();
+            long seq = bob.hold(start.x() > 250 ? -1 : 1, 0);
+            ServerMessage.Snapshot moved = ada.await(ServerMessage.Snapshot.class, s -> s.players().stream()
+                    .anyMatch(p -> p.id() == bob.id() && p.seq() == seq && p.x() != start.x()), Duration.ofSeconds(5));
+            assertThat(moved.players()).hasSize(2);
+        }
+    }
+
+    @Test
+    void snapshotsArriveAtTheTickRate() throws Exception {
+        try (GameClient c = GameClient.join(TargetServer.gameUri(base), "counter", "rate")) {
+            int tickRate = c.welcome().tickRate();
+            c.await(ServerMessage.Snapshot.class);
+            long start = System.nanoTime();
+            int received = 0;
+            while (System.nanoTime() - start < 3_000_000_000L) {
+                c.await(ServerMessage.Snapshot.class);
+                received++;
+            }
+            double rate = received / ((System.nanoTime() - start) / 1e9);
+            assertThat(rate).isBetween(tickRate * 0.9, tickRate * 1.1);
+        }
+    }
+
+    @Test
+    void badInputGetsItsDocumentedErrorAndTheConnectionStaysOpen() throws Exception {
+        try (GameClient c = GameClient.join(TargetServer.gameUri(base), "bad", "errors")) {
+            c.sendRaw("{\"type\":\"input\",\"seq\":1,\"dx\":7,\"dy\":0}");
+            ServerMessage.Error error = c.await(ServerMessage.Error.class);
+            assertThat(error.code()).isEqualTo("invalid_field");
+            assertThat(error.message()).isEqualTo("'input.dx' must be -1, 0 or 1");
+            c.send(new ClientMessage.Ping(3.0));
+            assertThat(c.await(ServerMessage.Pong.class).t()).isEqualTo(3.0);
+        }
+    }
+}
