@@ -30,6 +30,7 @@ import { Connection, Status, backoffDelay, gameUrl } from './net.js';
 import { GameState } from './game.js';
 import { Renderer } from './render.js';
 import { InputController } from './input.js';
+import { ResumeToken, closePolicy } from './resume.js';
 
 const PING_INTERVAL_MS = 2000;
 const INPUT_RESEND_MS = 250;
@@ -83,6 +84,7 @@ let lastInputSentAt = -Infinity;
 let lastError = null;
 let blockedReason = null; // a refused join (room full…): shown until the next join
 let protocolErrors = 0;
+const resume = new ResumeToken(sessionStore());
 let drawn = [];
 
 const conn = new Connection(gameUrl(location), {
@@ -90,7 +92,7 @@ const conn = new Connection(gameUrl(location), {
   now: () => performance.now(), // the clock of statusText()'s countdown
   onOpen() {
     blockedReason = null;
-    conn.send(protocol.join(wantedName, wantedRoom));
+    conn.send(protocol.join(wantedName, wantedRoom, resume.tokenFor(wantedRoom, protocol.DEFAULT_ROOM)));
     sendPing();
   },
   onMessage(text) {
@@ -102,6 +104,11 @@ const conn = new Connection(gameUrl(location), {
     if (status.state !== Status.CONNECTED) game.disconnect();
   },
   retryDelay({ code, attempt }) {
+    const policy = closePolicy(code);
+    if (policy) {
+      if (policy.forgetToken) resume.forget();
+      return policy.retry ? policy.pauseMs + backoffDelay(attempt) : null;
+    }
     // A server that calls us a protocol violator will likely do so again: back off hard, then give up.
     if (code === CloseCode.PROTOCOL_ERROR || code === CloseCode.TOO_BIG) {
       protocolErrors += 1;
@@ -131,6 +138,7 @@ function receive(message) {
 }
 
 function welcomed(message) {
+  resume.welcomed(message); // the next join (after a drop, a reload or a server restart) resumes this player
   if (message.protocol !== protocol.PROTOCOL_VERSION) {
     toast(`The server speaks protocol ${message.protocol}; this page speaks ${protocol.PROTOCOL_VERSION}. Reload the page.`);
   }
@@ -192,6 +200,7 @@ ui.settings.addEventListener('submit', (event) => {
   ui.nameInput.blur();
   ui.roomInput.blur();
   protocolErrors = 0;
+  resume.forget(); // a new name or room is a new player
   conn.reconnect(); // a connection joins once: a new name or room is a new connection
 });
 
@@ -210,6 +219,14 @@ function updatePageUrl() {
   }
   const query = next.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+function sessionStore() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: no resume after a reload, still after a drop
+  }
 }
 
 function loadName() {

@@ -1,5 +1,6 @@
 package dev.arena.protocol;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 
@@ -14,8 +15,19 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
 })
 public sealed interface ClientMessage {
 
-    /** Enter a room. Both fields are optional: the default room, and a default name "Player N". */
-    record Join(String name, String room) implements ClientMessage {}
+    /**
+     * Enter a room. Every field is optional: the default room, a default name "Player N", and no {@code token}. A
+     * {@code token} from an earlier {@code welcome} of the same room takes over that player if the server still
+     * keeps it (resume); otherwise the join makes a new player.
+     */
+    record Join(String name, String room, String token) implements ClientMessage {
+        @JsonbCreator
+        public Join {}
+
+        public Join(String name, String room) {
+            this(name, room, null);
+        }
+    }
 
     /** The directions held now ({@code dx}, {@code dy} each -1, 0 or 1), numbered by an increasing {@code seq}. */
     record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {}

@@ -92,6 +92,10 @@ public final class DevServer implements AutoCloseable {
         return world;
     }
 
+    public TickLoop tickLoop() {
+        return loop;
+    }
+
     /** Stops ticking, closes every client with "going away", and stops the server. */
     @Override
     public void close() {

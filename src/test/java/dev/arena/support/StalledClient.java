@@ -64,6 +64,34 @@ public final class StalledClient implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Starts reading at last: skips every frame until a close frame arrives and returns its close code, or -1 when
+     * the connection ends without one or nothing arrives for {@code timeoutMillis}.
+     */
+    public int readUntilClose(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        try {
+            for (long frames = 0; frames < 10_000_000; frames++) {
+                int b0 = in.readUnsignedByte();
+                int b1 = in.readUnsignedByte();
+                long length = b1 & 0x7f;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                if ((b0 & 0x0f) == 0x8) {
+                    return length >= 2 ? in.readUnsignedShort() : 1005;
+                }
+                in.skipNBytes(length);
+            }
+            return -1;
+        } catch (java.io.EOFException | java.net.SocketTimeoutException | java.net.SocketException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
