@@ -1,6 +1,7 @@
 package dev.arena.protocol;
 
 import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 
@@ -22,7 +23,14 @@ public sealed interface ClientMessage {
      */
     record Join(String name, String room, String token) implements ClientMessage {
         @JsonbCreator
-        public Join {}
+        public Join(
+                @JsonbProperty("name") String name,
+                @JsonbProperty("room") String room,
+                @JsonbProperty("token") String token) {
+            this.name = name;
+            this.room = room;
+            this.token = token;
+        }
 
         public Join(String name, String room) {
             this(name, room, null);
@@ -30,8 +38,20 @@ public sealed interface ClientMessage {
     }
 
     /** The directions held now ({@code dx}, {@code dy} each -1, 0 or 1), numbered by an increasing {@code seq}. */
-    record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {}
+    record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {
+        @JsonbCreator
+        public Input(@JsonbProperty("seq") Long seq, @JsonbProperty("dx") Integer dx, @JsonbProperty("dy") Integer dy) {
+            this.seq = seq;
+            this.dx = dx;
+            this.dy = dy;
+        }
+    }
 
     /** Asks for a {@code pong} carrying {@code t} back; {@code t} is the client's clock, any finite number. */
-    record Ping(Double t) implements ClientMessage {}
+    record Ping(Double t) implements ClientMessage {
+        @JsonbCreator
+        public Ping(@JsonbProperty("t") Double t) {
+            this.t = t;
+        }
+    }
 }

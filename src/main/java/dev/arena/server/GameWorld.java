@@ -289,7 +289,7 @@ public class GameWorld {
         c.outbox().discard();
         Room room = c.close();
         if (room != null) {
-            room.enqueue(new Room.Leave(c, mayResume));
+            room.enqueue(new Room.Leave(c, mayResume, clockMillis.getAsLong()));
         }
     }
 

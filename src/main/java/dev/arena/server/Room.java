@@ -41,8 +41,11 @@ final class Room {
 
     record Steer(Connection connection, long seq, Input input) implements Event {}
 
-    /** The connection is gone; {@code mayResume}: its player waits for the grace period instead of leaving now. */
-    record Leave(Connection connection, boolean mayResume) implements Event {}
+    /**
+     * The connection went at {@code atMillis}; {@code mayResume}: its player waits for the grace period (counted
+     * from {@code atMillis}, not from the tick that handles this) instead of leaving now.
+     */
+    record Leave(Connection connection, boolean mayResume, long atMillis) implements Event {}
 
     /** Ends a connection from the room's side: closes it with a code and forgets it (GameWorld#kick). */
     interface Kicker {
@@ -177,7 +180,7 @@ final class Room {
             }
             if (l.mayResume() && graceMillis > 0) {
                 m.connection = null;
-                m.awayUntil = nowMillis + graceMillis;
+                m.awayUntil = l.atMillis() + graceMillis;
                 world.release(m.id); // an away player stands still
                 awayCount++;
             } else {

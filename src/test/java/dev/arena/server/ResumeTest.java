@@ -112,6 +112,16 @@ class ResumeTest {
     }
 
     @Test
+    void theGracePeriodCountsFromTheDropNotFromTheTickThatNoticesIt() {
+        Client ada = join("Ada", "r", null);
+        Client bob = join("Bob", "r", null);
+        world.dropped(bob.connection);
+        clock.addAndGet(15_000);
+        world.tick();
+        assertThat(ada.peer.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.welcome().id());
+    }
+
+    @Test
     void aCleanCloseLeavesAtOnce() {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);

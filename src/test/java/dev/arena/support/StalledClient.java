@@ -18,6 +18,11 @@ public final class StalledClient implements AutoCloseable {
     private final Socket socket;
 
     public StalledClient(URI gameUri) throws IOException {
+        this(gameUri, null);
+    }
+
+    /** {@code origin}: an {@code Origin} header for the handshake, or null for none. */
+    public StalledClient(URI gameUri, String origin) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(2048);
         socket.connect(new InetSocketAddress(gameUri.getHost(), gameUri.getPort()), 3000);
@@ -28,6 +33,7 @@ public final class StalledClient implements AutoCloseable {
                 + "Host: " + gameUri.getHost() + ":" + gameUri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         InputStream in = socket.getInputStream();
@@ -40,7 +46,42 @@ public final class StalledClient implements AutoCloseable {
             head.append((char) b);
         }
         if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("handshake refused: " + head);
+            throw new HandshakeRefused(head.toString());
+        }
+    }
+
+    /** The server answered the upgrade request with something other than 101. */
+    public static final class HandshakeRefused extends IOException {
+        private final String response;
+
+        HandshakeRefused(String response) {
+            super("handshake refused: " + response);
+            this.response = response;
+        }
+
+        /** The HTTP status line, e.g. {@code HTTP/1.1 403 Forbidden}. */
+        public String statusLine() {
+            return response.lines().findFirst().orElse("");
+        }
+    }
+
+    /** Reads frames until a text frame arrives and returns its text (short frames from the server: unmasked). */
+    public String nextText(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        while (true) {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
         }
     }
 
