@@ -141,7 +141,7 @@ public class GameWorld {
 
     /** The client closed cleanly (close code 1000): it left, its player leaves the room at the next tick. */
     public void disconnect(Connection c) {
-        forget(c, false);
+        forget(c, false, true);
     }
 
     /**
@@ -154,12 +154,12 @@ public class GameWorld {
 
     /**
      * The connection closed with {@code code} (as the container reports it: the client's code, or the container's
-     * own such as 1009). 1000 (the client closed cleanly: it left), 1008 and 1009 make its player leave at the next
-     * tick; any other code (1001 when a page reloads, 1006 when the network dropped...) keeps the player for the
+     * own such as 1009). 1000 (the client closed cleanly: it left), 1008, 1009, 4000 and 4002 make its player leave
+     * at the next tick; any other code (1001 when a page reloads, 1006 when the network dropped...) keeps the player for the
      * resume grace period. Connections the server closed itself were forgotten already, with their own rule.
      */
     public void closed(Connection c, int code) {
-        forget(c, code != 1000 && code != CloseCodes.TOO_BIG && code != CloseCodes.POLICY_VIOLATION);
+        forget(c, code != 1000 && mayResumeAfter(code), true);
     }
 
     /**
@@ -259,10 +259,13 @@ public class GameWorld {
         return ticks.get();
     }
 
-    /** Closes a connection from the server's side with {@code code} and forgets it at once. */
+    /**
+     * Closes a connection from the server's side with {@code code} and forgets it at once. It is forgotten first:
+     * a container may report the close back ({@link #closed}) from within the close call.
+     */
     void kick(Connection c, int code, String reason) {
+        forget(c, mayResumeAfter(code), false);
         closeWith(c.outbox(), code, reason);
-        forget(c, mayResumeAfter(code));
     }
 
     /** Closed for misbehaving (or replaced): the player leaves at once. Otherwise it may come back. */
@@ -278,7 +281,8 @@ public class GameWorld {
         outbox.close(code, reason);
     }
 
-    private void forget(Connection c, boolean mayResume) {
+    /** {@code discard}: the peer is gone, drop what waits for it (otherwise the caller closes the outbox). */
+    private void forget(Connection c, boolean mayResume, boolean discard) {
         if (!connections.remove(c)) {
             return; // forgotten already (kicked, or refused at connect)
         }
@@ -286,7 +290,9 @@ public class GameWorld {
         if (address != null) {
             perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
         }
-        c.outbox().discard();
+        if (discard) {
+            c.outbox().discard();
+        }
         Room room = c.close();
         if (room != null) {
             room.enqueue(new Room.Leave(c, mayResume, clockMillis.getAsLong()));
@@ -318,7 +324,7 @@ public class GameWorld {
         for (Connection c : connections) {
             Outbox outbox = c.outbox();
             if (outbox.isClosed()) { // closed from within (control overflow, failed send): the container may not tell
-                forget(c, mayResumeAfter(outbox.closeCode()));
+                forget(c, mayResumeAfter(outbox.closeCode()), true);
                 continue;
             }
             long sendingSince = outbox.inFlightSince();

@@ -66,6 +66,29 @@ class LimitsTest {
     }
 
     @Test
+    void aKickedPlayerLeavesAtOnceAlsoWhenTheContainerReportsTheCloseFromWithinTheCloseCall() {
+        Client watcher = joined("w", "10.0.0.1");
+        Connection[] self = new Connection[1];
+        FakePeer reporting = new FakePeer() {
+            @Override
+            public synchronized void close(int code, String reason) {
+                super.close(code, reason);
+                world.closed(self[0], code); // as Tyrus does: @OnClose on the closing thread
+            }
+        };
+        self[0] = world.connect(reporting, "10.0.0.2");
+        world.receive(self[0], new ClientMessage.Join("f", "r"));
+        world.tick();
+        for (int i = 1; i <= 100 && reporting.closeCode() < 0; i++) {
+            world.receive(self[0], new ClientMessage.Input((long) i, 1, 0));
+        }
+        assertThat(reporting.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
+        world.tick();
+        assertThat(watcher.peer.messages(ServerMessage.PlayerLeft.class)).hasSize(1);
+        assertThat(world.awayCount()).isZero();
+    }
+
+    @Test
     void invalidMessagesCountAgainstTheBudgetToo() {
         Client c = connect("10.0.0.1");
         ProtocolException bad = new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
