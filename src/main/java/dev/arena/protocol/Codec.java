@@ -55,6 +55,15 @@ public final class Codec {
     }
 
     public ClientMessage decode(String text) throws ProtocolException {
+        try {
+            return decodeChecked(text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            // e.g. 1e33333333333333333333: a JSON number no BigDecimal can hold (found by CodecFuzzTest)
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a number is out of range");
+        }
+    }
+
+    private ClientMessage decodeChecked(String text) throws ProtocolException {
         JsonObject object = parseObject(text);
         JsonValue typeValue = object.get("type");
         if (!(typeValue instanceof jakarta.json.JsonString type)) {

@@ -32,6 +32,12 @@ class CodecTest {
     }
 
     @Test
+    void aNumberNoBigDecimalCanHoldIsRefusedNotThrown() {
+        assertRefused("{\"_ype\":\"input\",\"seq\":133333e33333333333330}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"type\":\"input\",\"seq\":1e33333333333333333333,\"dx\":0,\"dy\":0}", ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
     void joinWithResumeToken() throws ProtocolException {
         decodes("{\"type\":\"join\",\"name\":\"Ada\",\"room\":\"lobby\",\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\"}",
                 new ClientMessage.Join("Ada", "lobby", "q5N2x_Kd0aLw-8ZkR1vT3g"));
