@@ -37,6 +37,7 @@ import { Connection, Status, backoffDelay, gameUrl } from './net.js';
 import { GameState } from './game.js';
 import { Renderer } from './render.js';
 import { InputController } from './input.js';
+import { ResumeToken, closePolicy } from './resume.js';
 
 const PING_INTERVAL_MS = 2000;
 const INPUT_RESEND_MS = 250;
@@ -95,6 +96,7 @@ let lastInputSentAt = -Infinity;
 let lastError = null;
 let blockedReason = null; // a refused join (room full…): shown until the next join
 let protocolErrors = 0;
+const resume = new ResumeToken(sessionStore());
 let drawn = [];
 const frameLog = [];
 const traffic = { in: [], out: [] }; // [time, bytes] of the last second, each way
@@ -104,7 +106,7 @@ const conn = new Connection(gameUrl(location), {
   now: () => performance.now(), // the clock of statusText()'s countdown
   onOpen() {
     blockedReason = null;
-    send(protocol.join(wantedName, wantedRoom));
+    send(protocol.join(wantedName, wantedRoom, resume.tokenFor(wantedRoom, protocol.DEFAULT_ROOM)));
     sendPing();
   },
   onMessage(text) {
@@ -117,6 +119,11 @@ const conn = new Connection(gameUrl(location), {
     if (status.state !== Status.CONNECTED) game.disconnect();
   },
   retryDelay({ code, attempt }) {
+    const policy = closePolicy(code);
+    if (policy) {
+      if (policy.forgetToken) resume.forget();
+      return policy.retry ? policy.pauseMs + backoffDelay(attempt) : null;
+    }
     // A server that calls us a protocol violator will likely do so again: back off hard, then give up.
     if (code === CloseCode.PROTOCOL_ERROR || code === CloseCode.TOO_BIG) {
       protocolErrors += 1;
@@ -149,6 +156,7 @@ function receive(message) {
 }
 
 function welcomed(message) {
+  resume.welcomed(message); // the next join (after a drop, a reload or a server restart) resumes this player
   if (message.protocol !== protocol.PROTOCOL_VERSION) {
     toast(`The server speaks protocol ${message.protocol}; this page speaks ${protocol.PROTOCOL_VERSION}. Reload the page.`);
   }
@@ -302,6 +310,7 @@ ui.settings.addEventListener('submit', (event) => {
   ui.nameInput.blur();
   ui.roomInput.blur();
   protocolErrors = 0;
+  resume.forget(); // a new name or room is a new player
   conn.reconnect(); // a connection joins once: a new name or room is a new connection
 });
 
@@ -320,6 +329,14 @@ function updatePageUrl() {
   }
   const query = next.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+function sessionStore() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: no resume after a reload, still after a drop
+  }
 }
 
 function loadName() {

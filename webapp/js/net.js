@@ -170,7 +170,7 @@ export class Connection {
       const quiet = this.now() - this.lastReceivedAt;
       if (quiet >= idle) {
         // Nothing heard for too long: the connection is probably dead without anyone noticing. Start over.
-        this.discard(4002, 'idle');
+        this.discard(4004, 'idle'); // CloseCode.IDLE_TIMEOUT: the server keeps the player for a resume
         this.closed({ code: 1006, reason: 'no data received' });
       } else {
         this.idleTimer = this.setTimer(check, idle - quiet);

@@ -31,6 +31,7 @@ export const ErrorCode = Object.freeze({
   ALREADY_JOINED: 'already_joined',
   ROOM_FULL: 'room_full',
   TOO_MANY_ROOMS: 'too_many_rooms',
+  RATE_LIMITED: 'rate_limited',
 });
 
 /**
@@ -41,11 +42,19 @@ export const CloseCode = Object.freeze({
   NORMAL: 1000,
   GOING_AWAY: 1001,
   ABNORMAL: 1006,
+  POLICY_VIOLATION: 1008,
   TOO_BIG: 1009,
   INTERNAL_ERROR: 1011,
   PROTOCOL_ERROR: 4000,
   SLOW_CONSUMER: 4001,
+  RATE_LIMITED: 4002,
+  REPLACED: 4003,
+  IDLE_TIMEOUT: 4004,
+  TOO_MANY_CONNECTIONS: 4005,
 });
+
+/** What a resume token from `welcome` looks like (the server refuses a `join` whose token does not). */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** Frames larger than this are refused by the server with close code 1009 (Codec.MAX_MESSAGE_BYTES). */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -66,13 +75,15 @@ export function isValidRoom(room) {
 // ---- client -> server -------------------------------------------------------------------------------------------
 
 /**
- * `join`. Both arguments are optional: a missing, null or empty `name` lets the server pick "Player N", a missing,
- * null or empty `room` means the default room. Fields that are not given are left out of the message.
+ * `join`. Every argument is optional: a missing, null or empty `name` lets the server pick "Player N", a missing,
+ * null or empty `room` means the default room, and `token` (from an earlier `welcome` of that room) asks to resume
+ * that player. Fields that are not given, and a token that does not look like one, are left out of the message.
  */
-export function join(name, room) {
+export function join(name, room, token) {
   const message = { type: MessageType.JOIN };
   if (typeof name === 'string' && name !== '') message.name = name.slice(0, NAME_MAX_LENGTH);
   if (typeof room === 'string' && room !== '') message.room = room;
+  if (typeof token === 'string' && TOKEN_PATTERN.test(token)) message.token = token;
   return message;
 }
 
@@ -130,6 +141,8 @@ export function describeError(code, room) {
       return 'Not in a room yet.';
     case ErrorCode.ALREADY_JOINED:
       return 'Already in a room.';
+    case ErrorCode.RATE_LIMITED:
+      return 'Too many messages: slow down.';
     case ErrorCode.MALFORMED_JSON:
     case ErrorCode.UNKNOWN_TYPE:
       return 'The server did not understand a message.';
@@ -155,6 +168,16 @@ export function describeClose(code) {
       return 'protocol error';
     case CloseCode.SLOW_CONSUMER:
       return 'connection too slow';
+    case CloseCode.POLICY_VIOLATION:
+      return 'this page may not connect to the server';
+    case CloseCode.RATE_LIMITED:
+      return 'too many messages';
+    case CloseCode.REPLACED:
+      return 'playing in another tab or window';
+    case CloseCode.IDLE_TIMEOUT:
+      return 'connection timed out';
+    case CloseCode.TOO_MANY_CONNECTIONS:
+      return 'too many connections from your network';
     default:
       return code ? `closed (${code})` : 'connection lost';
   }

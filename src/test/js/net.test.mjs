@@ -202,7 +202,7 @@ test('a socket silent for idleTimeoutMs is dropped and reopened', () => {
   h.advance(600);
   assert.equal(h.sockets.length, 1, 'a message keeps it alive');
   h.advance(400);
-  assert.equal(h.sockets[0].closedWith, 4002);
+  assert.equal(h.sockets[0].closedWith, 4004);
   assert.equal(h.statuses.at(-1).state, Status.RECONNECTING);
   h.advance(50);
   assert.equal(h.sockets.length, 2);

@@ -1,6 +1,7 @@
 // Unit tests of webapp/js/protocol.js: run with `node --test src/test/js/`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as protocol from '../../../webapp/js/protocol.js';
 import { CloseCode, ErrorCode, MessageType } from '../../../webapp/js/protocol.js';
 
@@ -51,14 +52,47 @@ test('message types, error codes and close codes mirror docs/protocol.md', () =>
     'error', 'input', 'join', 'ping', 'playerJoined', 'playerLeft', 'pong', 'snapshot', 'welcome',
   ]);
   assert.deepEqual(Object.values(ErrorCode).sort(), [
-    'already_joined', 'invalid_field', 'malformed_json', 'not_joined', 'room_full', 'too_many_rooms', 'unknown_type',
+    'already_joined', 'invalid_field', 'malformed_json', 'not_joined', 'rate_limited', 'room_full',
+    'too_many_rooms', 'unknown_type',
   ]);
   assert.equal(CloseCode.GOING_AWAY, 1001);
+  assert.equal(CloseCode.POLICY_VIOLATION, 1008);
   assert.equal(CloseCode.TOO_BIG, 1009);
   assert.equal(CloseCode.INTERNAL_ERROR, 1011);
   assert.equal(CloseCode.PROTOCOL_ERROR, 4000);
   assert.equal(CloseCode.SLOW_CONSUMER, 4001);
+  assert.equal(CloseCode.RATE_LIMITED, 4002);
+  assert.equal(CloseCode.REPLACED, 4003);
+  assert.equal(CloseCode.IDLE_TIMEOUT, 4004);
+  assert.equal(CloseCode.TOO_MANY_CONNECTIONS, 4005);
   assert.ok(Object.isFrozen(MessageType) && Object.isFrozen(ErrorCode) && Object.isFrozen(CloseCode));
+  // ... and the documents list every one of them
+  const docs = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');
+  const security = readFileSync(new URL('../../../docs/security.md', import.meta.url), 'utf8');
+  for (const code of Object.values(ErrorCode)) {
+    assert.ok(docs.includes(`| \`${code}\` |`), `error code ${code} in docs/protocol.md`);
+  }
+  for (const [name, code] of Object.entries(CloseCode)) {
+    if (name === 'ABNORMAL') continue; // reported by the browser, never sent
+    assert.ok(docs.includes(`| ${code} |`), `close code ${code} in docs/protocol.md`);
+    if (code >= 4000 || code === 1008 || code === 1009) {
+      assert.ok(security.includes(`${code}`), `close code ${code} in docs/security.md`);
+    }
+  }
+});
+
+test('join carries a resume token only when it looks like one', () => {
+  const token = 'q5N2x_Kd0aLw-8ZkR1vT3g';
+  assert.deepEqual(protocol.join('Ada', 'r', token), { type: 'join', name: 'Ada', room: 'r', token });
+  assert.deepEqual(protocol.join('Ada', 'r', 'short'), { type: 'join', name: 'Ada', room: 'r' });
+  assert.deepEqual(protocol.join('Ada', 'r', null), { type: 'join', name: 'Ada', room: 'r' });
+  assert.deepEqual(protocol.join(null, null, token), { type: 'join', token });
+});
+
+test('every close code of the limits is described for people', () => {
+  for (const code of [1008, 4002, 4003, 4004, 4005]) {
+    assert.doesNotMatch(protocol.describeClose(code), /^closed \(/, String(code));
+  }
 });
 
 test('room names follow [A-Za-z0-9_-]{1,32}', () => {

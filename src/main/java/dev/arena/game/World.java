@@ -80,6 +80,21 @@ public final class World {
         return true;
     }
 
+    /**
+     * The player holds nothing from now on, and its input numbering starts over: the next input with any {@code seq}
+     * of at least 1 is applied. For a player whose client went away (it stands still) and came back on a new
+     * connection (which numbers its inputs afresh). Returns whether the player was there.
+     */
+    public boolean release(PlayerId id) {
+        Player p = players.get(id);
+        if (p == null) {
+            return false;
+        }
+        p.input = Input.NONE;
+        p.lastSeq = 0;
+        return true;
+    }
+
     /** Applies a command: the same as calling {@link #join}, {@link #leave} or {@link #steer} directly. */
     public void apply(Command command) {
         if (command instanceof Command.Steer s) {

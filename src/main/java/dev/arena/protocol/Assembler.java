@@ -16,7 +16,8 @@ public final class Assembler {
         return new Input(message.dx(), message.dy());
     }
 
-    public static ServerMessage.Welcome welcome(PlayerState you, String room, Rules rules, WorldSnapshot state) {
+    public static ServerMessage.Welcome welcome(
+            PlayerState you, String room, Rules rules, WorldSnapshot state, String token, boolean resumed) {
         List<ServerMessage.PlayerInfo> players = new ArrayList<>(state.players().size());
         for (PlayerState p : state.players()) {
             players.add(info(p));
@@ -31,7 +32,9 @@ public final class Assembler {
                 rules.speed(),
                 rules.radius(),
                 state.tick(),
-                players);
+                players,
+                token,
+                resumed);
     }
 
     public static ServerMessage.Snapshot snapshot(WorldSnapshot state, long timeMillis) {

@@ -1,5 +1,7 @@
 package dev.arena.protocol;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 
@@ -14,12 +16,42 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
 })
 public sealed interface ClientMessage {
 
-    /** Enter a room. Both fields are optional: the default room, and a default name "Player N". */
-    record Join(String name, String room) implements ClientMessage {}
+    /**
+     * Enter a room. Every field is optional: the default room, a default name "Player N", and no {@code token}. A
+     * {@code token} from an earlier {@code welcome} of the same room takes over that player if the server still
+     * keeps it (resume); otherwise the join makes a new player.
+     */
+    record Join(String name, String room, String token) implements ClientMessage {
+        @JsonbCreator
+        public Join(
+                @JsonbProperty("name") String name,
+                @JsonbProperty("room") String room,
+                @JsonbProperty("token") String token) {
+            this.name = name;
+            this.room = room;
+            this.token = token;
+        }
+
+        public Join(String name, String room) {
+            this(name, room, null);
+        }
+    }
 
     /** The directions held now ({@code dx}, {@code dy} each -1, 0 or 1), numbered by an increasing {@code seq}. */
-    record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {}
+    record Input(Long seq, Integer dx, Integer dy) implements ClientMessage {
+        @JsonbCreator
+        public Input(@JsonbProperty("seq") Long seq, @JsonbProperty("dx") Integer dx, @JsonbProperty("dy") Integer dy) {
+            this.seq = seq;
+            this.dx = dx;
+            this.dy = dy;
+        }
+    }
 
     /** Asks for a {@code pong} carrying {@code t} back; {@code t} is the client's clock, any finite number. */
-    record Ping(Double t) implements ClientMessage {}
+    record Ping(Double t) implements ClientMessage {
+        @JsonbCreator
+        public Ping(@JsonbProperty("t") Double t) {
+            this.t = t;
+        }
+    }
 }

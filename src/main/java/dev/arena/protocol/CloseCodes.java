@@ -7,6 +7,11 @@ package dev.arena.protocol;
 public final class CloseCodes {
     /** Standard: the server is shutting down or the application is being undeployed. Reconnect later. */
     public static final int GOING_AWAY = 1001;
+    /**
+     * Standard: policy violation. The page's origin is not allowed to connect (where the container cannot refuse the
+     * handshake itself with HTTP 403).
+     */
+    public static final int POLICY_VIOLATION = 1008;
     /** Standard: a frame larger than {@link Codec#MAX_MESSAGE_BYTES}. */
     public static final int TOO_BIG = 1009;
     /** Standard: an unexpected server error on this connection. */
@@ -16,6 +21,18 @@ public final class CloseCodes {
 
     /** The client did not read its messages fast enough: too many undelivered messages piled up for it. */
     public static final int SLOW_CONSUMER = 4001;
+
+    /** The client kept sending faster than its message budget after being told so with {@code rate_limited}. */
+    public static final int RATE_LIMITED = 4002;
+
+    /** A newer connection resumed this connection's player with its token: the newer one wins. */
+    public static final int REPLACED = 4003;
+
+    /** Nothing (no message, no pong) arrived from the client for the idle timeout: it is probably gone. */
+    public static final int IDLE_TIMEOUT = 4004;
+
+    /** The client's address has as many open connections as it may have. */
+    public static final int TOO_MANY_CONNECTIONS = 4005;
 
     /** How many invalid messages in a row a connection may send before it is closed with {@link #PROTOCOL_ERROR}. */
     public static final int MAX_CONSECUTIVE_ERRORS = 20;

@@ -31,6 +31,8 @@ public final class Codec {
     public static final int MAX_MESSAGE_BYTES = 4096;
     /** Room names: 1 to 32 letters, digits, '-' or '_'. */
     public static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** Resume tokens as the server issues them (base64url); a join's token must look like one. */
+    public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     /** The largest input number: JavaScript's largest safe integer, so browsers can count that far exactly. */
     public static final long MAX_SEQ = (1L << 53) - 1;
 
@@ -53,6 +55,15 @@ public final class Codec {
     }
 
     public ClientMessage decode(String text) throws ProtocolException {
+        try {
+            return decodeChecked(text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            // e.g. 1e33333333333333333333: a JSON number no BigDecimal can hold (found by CodecFuzzTest)
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a number is out of range");
+        }
+    }
+
+    private ClientMessage decodeChecked(String text) throws ProtocolException {
         JsonObject object = parseObject(text);
         JsonValue typeValue = object.get("type");
         if (!(typeValue instanceof jakarta.json.JsonString type)) {
@@ -133,6 +144,9 @@ public final class Codec {
             }
             if (join.name() != null && join.name().length() > 200) {
                 throw invalid("join", "name", "must be at most 200 characters");
+            }
+            if (join.token() != null && !TOKEN.matcher(join.token()).matches()) {
+                throw invalid("join", "token", "must be a token from 'welcome'");
             }
         } else if (message instanceof ClientMessage.Input input) {
             if (input.seq() < 1 || input.seq() > MAX_SEQ) {

@@ -18,7 +18,9 @@ public enum ErrorCode {
     /** The room has as many players as it may have. */
     ROOM_FULL("room_full"),
     /** A new room was asked for but the server has as many rooms as it may have. */
-    TOO_MANY_ROOMS("too_many_rooms");
+    TOO_MANY_ROOMS("too_many_rooms"),
+    /** The connection sends faster than its message budget allows; messages are dropped until it slows down. */
+    RATE_LIMITED("rate_limited");
 
     private final String wireName;
 

@@ -17,7 +17,8 @@ public sealed interface ServerMessage {
 
     /**
      * The answer to {@code join}: who you are, the room's rules (everything needed to predict your own movement) and
-     * every player in the room. Sent before any snapshot.
+     * every player in the room. Sent before any snapshot. {@code token} resumes this player after a dropped
+     * connection; {@code resumed} says whether this join took over an existing player with its token.
      */
     record Welcome(
             int protocol,
@@ -29,7 +30,9 @@ public sealed interface ServerMessage {
             double speed,
             double radius,
             long tick,
-            List<PlayerInfo> players)
+            List<PlayerInfo> players,
+            String token,
+            boolean resumed)
             implements ServerMessage {}
 
     /**

@@ -21,6 +21,7 @@ public class ArenaBootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ArenaBootstrap.class.getName());
 
     private ScheduledExecutorService executor;
+    private volatile Thread tickThread;
     private TickLoop loop;
 
     @Override
@@ -33,6 +34,7 @@ public class ArenaBootstrap implements ServletContextListener {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arena-tick");
             t.setDaemon(true);
+            tickThread = t;
             return t;
         });
         loop = new TickLoop(world, executor, "plain");
@@ -49,12 +51,20 @@ public class ArenaBootstrap implements ServletContextListener {
         loop.stop();
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+            // the pool counts as terminated a moment before its thread has ended: wait for the thread itself, or
+            // Tomcat, checking right after this method, reports it as a leaked thread
+            Thread t = tickThread;
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS) || (t != null && !joined(t))) {
                 LOG.warning("Arena: tick thread did not end within 2 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         StandaloneWorld.clear();
+    }
+
+    private static boolean joined(Thread t) throws InterruptedException {
+        t.join(2000);
+        return !t.isAlive();
     }
 }

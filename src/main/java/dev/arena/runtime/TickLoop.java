@@ -19,6 +19,22 @@ public final class TickLoop {
     private final String executorKind;
     private ScheduledFuture<?> task;
     private long failures;
+    private final Object statsLock = new Object();
+    private long tickCount;
+    private long tickNanos;
+    private long maxTickNanos;
+
+    /**
+     * How long ticks took, since the start: {@code count} ticks in {@code totalNanos}, the longest {@code maxNanos}.
+     * The difference of two of these gives the mean tick time of a period ({@link #meanMillisSince}).
+     */
+    public record Stats(long count, long totalNanos, long maxNanos) {
+        /** Mean tick time in milliseconds between {@code earlier} and this, or 0 when no tick ran. */
+        public double meanMillisSince(Stats earlier) {
+            long n = count - earlier.count;
+            return n == 0 ? 0 : (totalNanos - earlier.totalNanos) / 1e6 / n;
+        }
+    }
 
     /**
      * @param executorKind how to describe the executor in {@link GameWorld#health()}: "managed" for the container's
@@ -51,13 +67,27 @@ public final class TickLoop {
         return task != null && !task.isDone();
     }
 
+    public Stats stats() {
+        synchronized (statsLock) {
+            return new Stats(tickCount, tickNanos, maxTickNanos);
+        }
+    }
+
     void tickSafely() {
+        long start = System.nanoTime();
         try {
             world.tick();
         } catch (Throwable t) { // NOPMD: nothing may end the loop; VM errors are logged as well
             failures++;
             if (Long.bitCount(failures) == 1) {
                 LOG.log(Level.SEVERE, "tick failed (" + failures + " times); ticking on", t);
+            }
+        } finally {
+            long took = System.nanoTime() - start;
+            synchronized (statsLock) {
+                tickCount++;
+                tickNanos += took;
+                maxTickNanos = Math.max(maxTickNanos, took);
             }
         }
     }

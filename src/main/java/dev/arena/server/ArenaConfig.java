@@ -1,6 +1,9 @@
 package dev.arena.server;
 
 import dev.arena.game.Rules;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -8,35 +11,86 @@ import java.util.function.UnaryOperator;
 /**
  * Server settings. {@link #fromSystem()} reads each from a system property ({@code -Darena.tickRate=30}) or else
  * an environment variable ({@code ARENA_TICK_RATE=30}); unset means the default. A value that does not parse or is
- * out of range stops the start with a message naming the setting.
+ * out of range stops the start with a message naming the setting. Every limit is on by default; {@code
+ * docs/security.md} says why each default is what it is.
  *
  * @param rules map size, tick rate, speed and dot radius of every room
  * @param maxPlayersPerRoom players one room holds; more get {@code room_full}
  * @param maxRooms rooms that may exist at once; a join that would create one more gets {@code too_many_rooms}
  * @param defaultRoom the room of a {@code join} that names none
+ * @param resumeGrace how long a disconnected player stays in its room, waiting for its client to come back with its
+ *     resume token; zero: players leave as soon as their connection closes
+ * @param idleTimeout a connection from which nothing (no message, no pong) arrived for this long is closed
+ * @param slowConsumerTimeout a connection whose oldest outgoing frame has not been written for this long is closed
+ * @param maxMessagesPerSecond sustained rate of incoming messages per connection (token bucket refill rate)
+ * @param messageBurst messages a connection may send at once above the sustained rate (token bucket size)
+ * @param maxConnectionsPerAddress open connections per remote address; 0: no limit
+ * @param allowedOrigins browser origins ({@code https://host:port}) allowed to connect besides the page's own origin;
+ *     {@code *} allows every origin
  */
-public record ArenaConfig(Rules rules, int maxPlayersPerRoom, int maxRooms, String defaultRoom) {
-    public static final ArenaConfig DEFAULT = new ArenaConfig(Rules.DEFAULT, 200, 1000, "lobby");
+public record ArenaConfig(
+        Rules rules,
+        int maxPlayersPerRoom,
+        int maxRooms,
+        String defaultRoom,
+        Duration resumeGrace,
+        Duration idleTimeout,
+        Duration slowConsumerTimeout,
+        int maxMessagesPerSecond,
+        int messageBurst,
+        int maxConnectionsPerAddress,
+        List<String> allowedOrigins) {
+    public static final ArenaConfig DEFAULT = new ArenaConfig(
+            Rules.DEFAULT, 200, 1000, "lobby",
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
+            50, 100, 32, List.of());
 
     public ArenaConfig {
-        if (maxPlayersPerRoom < 1) {
-            throw new IllegalArgumentException("arena.maxPlayersPerRoom must be at least 1: " + maxPlayersPerRoom);
-        }
-        if (maxRooms < 1) {
-            throw new IllegalArgumentException("arena.maxRooms must be at least 1: " + maxRooms);
-        }
+        atLeast("arena.maxPlayersPerRoom", maxPlayersPerRoom, 1);
+        atLeast("arena.maxRooms", maxRooms, 1);
+        between("arena.resumeGraceSeconds", resumeGrace, Duration.ZERO, Duration.ofHours(1));
+        between("arena.idleTimeoutSeconds", idleTimeout, Duration.ofMillis(100), Duration.ofHours(1));
+        between("arena.slowConsumerSeconds", slowConsumerTimeout, Duration.ofMillis(100), Duration.ofHours(1));
+        atLeast("arena.maxMessagesPerSecond", maxMessagesPerSecond, 1);
+        atLeast("arena.messageBurst", messageBurst, 1);
+        atLeast("arena.maxConnectionsPerAddress", maxConnectionsPerAddress, 0);
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public ArenaConfig withRules(Rules newRules) {
-        return new ArenaConfig(newRules, maxPlayersPerRoom, maxRooms, defaultRoom);
+        return new Builder(this).rules(newRules).build();
     }
 
     public ArenaConfig withMaxPlayersPerRoom(int max) {
-        return new ArenaConfig(rules, max, maxRooms, defaultRoom);
+        return new Builder(this).maxPlayersPerRoom(max).build();
     }
 
     public ArenaConfig withMaxRooms(int max) {
-        return new ArenaConfig(rules, maxPlayersPerRoom, max, defaultRoom);
+        return new Builder(this).maxRooms(max).build();
+    }
+
+    public ArenaConfig withResumeGrace(Duration grace) {
+        return new Builder(this).resumeGrace(grace).build();
+    }
+
+    public ArenaConfig withIdleTimeout(Duration timeout) {
+        return new Builder(this).idleTimeout(timeout).build();
+    }
+
+    public ArenaConfig withSlowConsumerTimeout(Duration timeout) {
+        return new Builder(this).slowConsumerTimeout(timeout).build();
+    }
+
+    public ArenaConfig withRateLimit(int perSecond, int burst) {
+        return new Builder(this).maxMessagesPerSecond(perSecond).messageBurst(burst).build();
+    }
+
+    public ArenaConfig withMaxConnectionsPerAddress(int max) {
+        return new Builder(this).maxConnectionsPerAddress(max).build();
+    }
+
+    public ArenaConfig withAllowedOrigins(List<String> origins) {
+        return new Builder(this).allowedOrigins(origins).build();
     }
 
     public static ArenaConfig fromSystem() {
@@ -59,12 +113,26 @@ public record ArenaConfig(Rules rules, int maxPlayersPerRoom, int maxRooms, Stri
                 rules,
                 integer(lookup, "arena.maxPlayersPerRoom", DEFAULT.maxPlayersPerRoom()),
                 integer(lookup, "arena.maxRooms", DEFAULT.maxRooms()),
-                DEFAULT.defaultRoom());
+                DEFAULT.defaultRoom(),
+                seconds(lookup, "arena.resumeGraceSeconds", DEFAULT.resumeGrace()),
+                seconds(lookup, "arena.idleTimeoutSeconds", DEFAULT.idleTimeout()),
+                seconds(lookup, "arena.slowConsumerSeconds", DEFAULT.slowConsumerTimeout()),
+                integer(lookup, "arena.maxMessagesPerSecond", DEFAULT.maxMessagesPerSecond()),
+                integer(lookup, "arena.messageBurst", DEFAULT.messageBurst()),
+                integer(lookup, "arena.maxConnectionsPerAddress", DEFAULT.maxConnectionsPerAddress()),
+                setting(lookup, "arena.allowedOrigins", DEFAULT.allowedOrigins(), ArenaConfig::origins, "a list"));
     }
 
     /** {@code arena.maxPlayersPerRoom} becomes {@code ARENA_MAX_PLAYERS_PER_ROOM}. */
     static String envName(String key) {
         return key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> origins(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
@@ -73,6 +141,14 @@ public record ArenaConfig(Rules rules, int maxPlayersPerRoom, int maxRooms, Stri
 
     private static double decimal(UnaryOperator<String> lookup, String key, double fallback) {
         return setting(lookup, key, fallback, Double::valueOf, "a number");
+    }
+
+    private static Duration seconds(UnaryOperator<String> lookup, String key, Duration fallback) {
+        double s = setting(lookup, key, fallback.toMillis() / 1000.0, Double::valueOf, "a number of seconds");
+        if (!Double.isFinite(s) || s < 0 || s > 86_400) {
+            throw new IllegalArgumentException(key + " must be a number of seconds: '" + s + "'");
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     private static <T> T setting(
@@ -85,6 +161,64 @@ public record ArenaConfig(Rules rules, int maxPlayersPerRoom, int maxRooms, Stri
             return parse.apply(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be " + expected + ": '" + value + "'");
+        }
+    }
+
+    private static void atLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ": " + value);
+        }
+    }
+
+    private static void between(String key, Duration value, Duration min, Duration max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " must be " + min.toMillis() / 1000.0 + ".."
+                    + max.toSeconds() + " seconds: " + value);
+        }
+    }
+
+    /** Copies a config, changes some settings, and builds a checked new one. */
+    private static final class Builder {
+        private Rules rules;
+        private int maxPlayersPerRoom;
+        private int maxRooms;
+        private final String defaultRoom;
+        private Duration resumeGrace;
+        private Duration idleTimeout;
+        private Duration slowConsumerTimeout;
+        private int maxMessagesPerSecond;
+        private int messageBurst;
+        private int maxConnectionsPerAddress;
+        private List<String> allowedOrigins;
+
+        Builder(ArenaConfig c) {
+            rules = c.rules;
+            maxPlayersPerRoom = c.maxPlayersPerRoom;
+            maxRooms = c.maxRooms;
+            defaultRoom = c.defaultRoom;
+            resumeGrace = c.resumeGrace;
+            idleTimeout = c.idleTimeout;
+            slowConsumerTimeout = c.slowConsumerTimeout;
+            maxMessagesPerSecond = c.maxMessagesPerSecond;
+            messageBurst = c.messageBurst;
+            maxConnectionsPerAddress = c.maxConnectionsPerAddress;
+            allowedOrigins = c.allowedOrigins;
+        }
+
+        Builder rules(Rules v) { rules = v; return this; }
+        Builder maxPlayersPerRoom(int v) { maxPlayersPerRoom = v; return this; }
+        Builder maxRooms(int v) { maxRooms = v; return this; }
+        Builder resumeGrace(Duration v) { resumeGrace = v; return this; }
+        Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        Builder slowConsumerTimeout(Duration v) { slowConsumerTimeout = v; return this; }
+        Builder maxMessagesPerSecond(int v) { maxMessagesPerSecond = v; return this; }
+        Builder messageBurst(int v) { messageBurst = v; return this; }
+        Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
+        Builder allowedOrigins(List<String> v) { allowedOrigins = v; return this; }
+
+        ArenaConfig build() {
+            return new ArenaConfig(rules, maxPlayersPerRoom, maxRooms, defaultRoom, resumeGrace, idleTimeout,
+                    slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins);
         }
     }
 }

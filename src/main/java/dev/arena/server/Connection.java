@@ -3,29 +3,63 @@ package dev.arena.server;
 import dev.arena.game.PlayerId;
 
 /**
- * The server's side of one client connection: its outbox and, once joined, its room and player. Created by
- * {@link GameWorld#connect}; the transport keeps it for the life of the WebSocket session.
+ * The server's side of one client connection: its outbox, its message budget, when it was last heard from and, once
+ * joined, its room and player. Created by {@link GameWorld#connect}; the transport keeps it for the life of the
+ * WebSocket session.
  */
 public final class Connection {
     enum State { NEW, JOINING, JOINED, CLOSED }
 
     private final Outbox outbox;
+    private final MessageRate rate;
+    private final String address;
     private State state = State.NEW;
     private Room room;
     private volatile PlayerId player;
+    private volatile long lastHeard;
+    private volatile long lastPing;
     private int consecutiveErrors;
 
-    Connection(Peer peer) {
-        this.outbox = new Outbox(peer);
+    Connection(Outbox outbox, MessageRate rate, String address, long nowMillis) {
+        this.outbox = outbox;
+        this.rate = rate;
+        this.address = address;
+        this.lastHeard = nowMillis;
+        this.lastPing = nowMillis;
     }
 
     Outbox outbox() {
         return outbox;
     }
 
+    MessageRate rate() {
+        return rate;
+    }
+
+    /** The remote address this connection is counted under, or null when the container does not say. */
+    String address() {
+        return address;
+    }
+
     /** The player of this connection, or null before it joined. */
     public PlayerId player() {
         return player;
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    void heard(long nowMillis) {
+        lastHeard = nowMillis;
+    }
+
+    long lastPing() {
+        return lastPing;
+    }
+
+    void pinged(long nowMillis) {
+        lastPing = nowMillis;
     }
 
     synchronized State state() {
@@ -63,8 +97,11 @@ public final class Connection {
         }
     }
 
-    /** Marks the connection closed and returns the room it was in or joining, if any. */
+    /** Marks the connection closed and returns the room it was in or joining, or null (also when closed already). */
     synchronized Room close() {
+        if (state == State.CLOSED) {
+            return null;
+        }
         state = State.CLOSED;
         Room r = room;
         room = null;

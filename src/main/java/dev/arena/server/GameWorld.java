@@ -10,6 +10,7 @@ import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.ServerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -22,25 +23,36 @@ import java.util.random.RandomGenerator;
 
 /**
  * The game server's application layer: all rooms and connections. The transport calls {@link #connect},
- * {@link #receive}, {@link #reject} and {@link #disconnect} from its threads; the tick scheduler calls {@link #tick}
- * from one thread. Nothing here waits on a client.
+ * {@link #receive}, {@link #reject}, {@link #heard}, {@link #disconnect} and {@link #dropped} from its threads; the
+ * tick scheduler calls {@link #tick} from one thread. Nothing here waits on a client.
+ *
+ * <p>The limits are enforced here, at the edge, before any rule runs: connections per remote address, a message
+ * budget per connection (token bucket), an idle timeout with heartbeat pings, and a bound on how long one send to a
+ * client may take. Time comes from the clock passed in; the idle and slow-consumer checks run on the tick.
  */
 @ApplicationScoped
 public class GameWorld {
     private static final Logger LOG = Logger.getLogger(GameWorld.class.getName());
+    private static final int TOKEN_BYTES = 16; // 128 bits
 
     private final ArenaConfig config;
     private final LongSupplier clockMillis;
     private final RandomGenerator seeds;
+    private final SecureRandom tokenRandom = new SecureRandom();
     private final Codec codec = new Codec();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Long> roomFailures = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
     private final AtomicLong droppedSnapshots = new AtomicLong();
+    private final AtomicLong refusedMessages = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private volatile long lastTickMillis;
     private volatile String tickThread;
     private volatile String tickExecutor;
+    private final Object tickLock = new Object();
+    private volatile boolean shutDown;
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -57,15 +69,50 @@ public class GameWorld {
         return config;
     }
 
-    /** A client connected; keep the returned connection for its other calls. */
+    /** A client connected from an unknown address; keep the returned connection for its other calls. */
     public Connection connect(Peer peer) {
-        Connection c = new Connection(peer);
+        return connect(peer, null);
+    }
+
+    /**
+     * A client connected from {@code address} (null: unknown, not counted). Keep the returned connection for its
+     * other calls. When the address has {@link ArenaConfig#maxConnectionsPerAddress} connections already, the new one
+     * is closed at once with {@link CloseCodes#TOO_MANY_CONNECTIONS}; the calls on it are then ignored.
+     */
+    public Connection connect(Peer peer, String address) {
+        long now = clockMillis.getAsLong();
+        Outbox outbox = new Outbox(peer, clockMillis);
+        MessageRate rate = new MessageRate(config.maxMessagesPerSecond(), config.messageBurst(), now);
+        int max = config.maxConnectionsPerAddress();
+        if (address != null && max > 0) {
+            boolean[] admitted = {false};
+            perAddress.compute(address, (a, n) -> {
+                int count = n == null ? 0 : n;
+                admitted[0] = count < max;
+                return admitted[0] ? count + 1 : n;
+            });
+            if (!admitted[0]) {
+                Connection refused = new Connection(outbox, rate, null, now);
+                refused.close();
+                closeWith(outbox, CloseCodes.TOO_MANY_CONNECTIONS, "too many connections from your address");
+                return refused;
+            }
+        } else {
+            address = null;
+        }
+        Connection c = new Connection(outbox, rate, address, now);
         connections.add(c);
+        if (shutDown) { // opened while the server shuts down: shutdown() may have missed it
+            closeWith(outbox, CloseCodes.GOING_AWAY, "server shutting down");
+        }
         return c;
     }
 
     /** A decoded, valid message from a client. */
     public void receive(Connection c, ClientMessage message) {
+        if (!admit(c)) {
+            return;
+        }
         c.resetErrors();
         if (message instanceof ClientMessage.Input input) {
             Room room = c.state() == Connection.State.JOINED ? c.room() : null;
@@ -83,28 +130,58 @@ public class GameWorld {
 
     /** A message that could not be decoded: answer with its error; too many in a row close the connection. */
     public void reject(Connection c, ProtocolException problem) {
+        if (!admit(c)) {
+            return;
+        }
         if (c.countError() >= CloseCodes.MAX_CONSECUTIVE_ERRORS) {
-            c.outbox().close(CloseCodes.PROTOCOL_ERROR, "too many invalid messages");
+            kick(c, CloseCodes.PROTOCOL_ERROR, "too many invalid messages");
             return;
         }
         error(c, problem.code(), problem.getMessage());
     }
 
-    /** The client is gone (closed, failed or kicked). Its player leaves at the next tick. */
+    /** Something arrived that is not a message (a pong): the client is alive. */
+    public void heard(Connection c) {
+        c.heard(clockMillis.getAsLong());
+    }
+
+    /** The client closed cleanly (close code 1000): it left, its player leaves the room at the next tick. */
     public void disconnect(Connection c) {
-        connections.remove(c);
-        c.outbox().discard();
-        Room room = c.close();
-        if (room != null) {
-            room.enqueue(new Room.Leave(c));
-        }
+        forget(c, false, true);
+    }
+
+    /**
+     * The connection was lost without a clean close (code 1006): its player stays in the room for
+     * {@link ArenaConfig#resumeGrace} and can be resumed with its token.
+     */
+    public void dropped(Connection c) {
+        closed(c, 1006);
+    }
+
+    /**
+     * The connection closed with {@code code} (as the container reports it: the client's code, or the container's
+     * own such as 1009). 1000 (the client closed cleanly: it left), 1008, 1009, 4000 and 4002 make its player leave
+     * at the next tick; any other code (1001 when a page reloads, 1006 when the network dropped...) keeps the player for the
+     * resume grace period. Connections the server closed itself were forgotten already, with their own rule.
+     */
+    public void closed(Connection c, int code) {
+        forget(c, code != 1000 && mayResumeAfter(code), true);
     }
 
     /**
      * Runs one tick of every room. A room whose tick throws is logged and skipped; the other rooms, and the next
-     * tick of the same room, run as usual. Empty rooms are removed.
+     * tick of the same room, run as usual. Empty rooms are removed. Then checks every connection: closes those idle
+     * for too long or stuck on one send for too long, and pings those that have been quiet for a while.
      */
     public void tick() {
+        synchronized (tickLock) {
+            if (!shutDown) {
+                tickRooms();
+            }
+        }
+    }
+
+    private void tickRooms() {
         long now = clockMillis.getAsLong();
         ticks.incrementAndGet();
         lastTickMillis = now;
@@ -123,12 +200,19 @@ public class GameWorld {
                 roomFailures.remove(room.name());
             }
         }
+        checkConnections(now);
     }
 
-    /** Closes every connection with "going away" (server shutdown or undeploy). */
+    /**
+     * Closes every connection with "going away" (server shutdown or undeploy). A tick under way finishes first; later
+     * ticks do nothing.
+     */
     public void shutdown() {
+        synchronized (tickLock) {
+            shutDown = true;
+        }
         for (Connection c : connections) {
-            c.outbox().close(CloseCodes.GOING_AWAY, "server shutting down");
+            closeWith(c.outbox(), CloseCodes.GOING_AWAY, "server shutting down");
         }
     }
 
@@ -155,20 +239,135 @@ public class GameWorld {
         return rooms.size();
     }
 
+    /** Players in all rooms, those away (waiting for their client to resume) included. */
     public int playerCount() {
         return rooms.values().stream().mapToInt(Room::playerCount).sum();
+    }
+
+    /** Players whose connection dropped and who wait to be resumed. */
+    public int awayCount() {
+        return rooms.values().stream().mapToInt(Room::awayCount).sum();
     }
 
     public int connectionCount() {
         return connections.size();
     }
 
+    /** Remote addresses with at least one open connection. */
+    public int addressCount() {
+        return perAddress.size();
+    }
+
+    /** Characters waiting to be sent (or being sent) to all clients: the server's outgoing buffer. */
+    public long pendingChars() {
+        long sum = 0;
+        for (Connection c : connections) {
+            sum += c.outbox().pendingChars();
+        }
+        return sum;
+    }
+
     public long droppedSnapshots() {
         return droppedSnapshots.get();
     }
 
+    /** Messages refused by the rate limit. */
+    public long refusedMessages() {
+        return refusedMessages.get();
+    }
+
+    /** How many connections the server closed with {@code code}. */
+    public long closedWith(int code) {
+        AtomicLong n = closes.get(code);
+        return n == null ? 0 : n.get();
+    }
+
     public long ticks() {
         return ticks.get();
+    }
+
+    /**
+     * Closes a connection from the server's side with {@code code} and forgets it at once. It is forgotten first:
+     * a container may report the close back ({@link #closed}) from within the close call.
+     */
+    void kick(Connection c, int code, String reason) {
+        forget(c, mayResumeAfter(code), false);
+        closeWith(c.outbox(), code, reason);
+    }
+
+    /** Closed for misbehaving (or replaced): the player leaves at once. Otherwise it may come back. */
+    private static boolean mayResumeAfter(int code) {
+        return code != CloseCodes.PROTOCOL_ERROR && code != CloseCodes.RATE_LIMITED
+                && code != CloseCodes.POLICY_VIOLATION && code != CloseCodes.TOO_BIG;
+    }
+
+    private void closeWith(Outbox outbox, int code, String reason) {
+        if (!outbox.isClosed()) {
+            closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+        }
+        outbox.close(code, reason);
+    }
+
+    /** {@code discard}: the peer is gone, drop what waits for it (otherwise the caller closes the outbox). */
+    private void forget(Connection c, boolean mayResume, boolean discard) {
+        if (!connections.remove(c)) {
+            return; // forgotten already (kicked, or refused at connect)
+        }
+        String address = c.address();
+        if (address != null) {
+            perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
+        if (discard) {
+            c.outbox().discard();
+        }
+        Room room = c.close();
+        if (room != null) {
+            room.enqueue(new Room.Leave(c, mayResume, clockMillis.getAsLong()));
+        }
+    }
+
+    /** Counts a message against the connection's budget; false: drop it (and maybe warn or close). */
+    private boolean admit(Connection c) {
+        long now = clockMillis.getAsLong();
+        c.heard(now);
+        MessageRate.Verdict verdict = c.rate().admit(now);
+        if (verdict == MessageRate.Verdict.ACCEPT) {
+            return true;
+        }
+        refusedMessages.incrementAndGet();
+        if (verdict == MessageRate.Verdict.WARN) {
+            error(c, ErrorCode.RATE_LIMITED, "too many messages: at most " + config.maxMessagesPerSecond()
+                    + " a second; messages are dropped until you slow down");
+        } else if (verdict == MessageRate.Verdict.CLOSE) {
+            kick(c, CloseCodes.RATE_LIMITED, "too many messages");
+        }
+        return false;
+    }
+
+    private void checkConnections(long now) {
+        long idle = config.idleTimeout().toMillis();
+        long pingEvery = Math.max(1, idle / 3);
+        long slow = config.slowConsumerTimeout().toMillis();
+        for (Connection c : connections) {
+            Outbox outbox = c.outbox();
+            if (outbox.isClosed()) { // closed from within (control overflow, failed send): the container may not tell
+                forget(c, mayResumeAfter(outbox.closeCode()), true);
+                continue;
+            }
+            long sendingSince = outbox.inFlightSince();
+            if (sendingSince >= 0 && now - sendingSince >= slow) {
+                kick(c, CloseCodes.SLOW_CONSUMER, "not reading");
+            } else if (now - c.lastHeard() >= idle) {
+                kick(c, CloseCodes.IDLE_TIMEOUT, "nothing received for " + idle / 1000.0 + " s");
+            } else if (now - c.lastHeard() >= pingEvery && now - c.lastPing() >= pingEvery && sendingSince < 0) {
+                c.pinged(now);
+                try {
+                    outbox.peer().ping();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "ping to " + outbox.peer().remote() + " failed", e);
+                }
+            }
+        }
     }
 
     private void join(Connection c, ClientMessage.Join join) {
@@ -187,7 +386,7 @@ public class GameWorld {
                 room = newRoom(key);
             }
             if (c.startJoining(room)) {
-                room.enqueue(new Room.Join(c, join.name()));
+                room.enqueue(new Room.Join(c, join.name(), join.token()));
             }
             return room;
         });
@@ -201,7 +400,15 @@ public class GameWorld {
         synchronized (seeds) {
             seed = seeds.nextLong();
         }
-        return new Room(name, new World(config.rules(), new SplittableRandom(seed)), config.maxPlayersPerRoom(), codec);
+        return new Room(name, new World(config.rules(), new SplittableRandom(seed)), config.maxPlayersPerRoom(),
+                config.resumeGrace().toMillis(), codec, this::newToken, this::kick);
+    }
+
+    /** An unguessable resume token: 128 bits from {@link SecureRandom}, base64url. */
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        tokenRandom.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void error(Connection c, ErrorCode code, String message) {

@@ -5,7 +5,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,21 +16,35 @@ import java.util.logging.Logger;
  * leaves, pongs, errors) are all delivered, in order, before any snapshot. Snapshots are latest-wins: at most one
  * waits, and a newer one replaces it, so a slow client costs one pending snapshot, never a growing queue, and the tick
  * never waits for it. A client that lets {@link #MAX_PENDING_CONTROL} control messages pile up is closed with
- * {@link CloseCodes#SLOW_CONSUMER}.
+ * {@link CloseCodes#SLOW_CONSUMER}; so is one whose current send has been in flight for too long (see
+ * {@link #inFlightSince()}, checked by {@link GameWorld#tick}). What an outbox holds is bounded: one frame in flight,
+ * one waiting snapshot and at most {@link #MAX_PENDING_CONTROL} control messages.
  */
 public final class Outbox {
     static final int MAX_PENDING_CONTROL = 256;
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Peer peer;
+    private final LongSupplier clockMillis;
     private final Queue<String> control = new ConcurrentLinkedQueue<>();
     private final AtomicInteger controlSize = new AtomicInteger();
+    private final AtomicLong controlChars = new AtomicLong();
     private final AtomicReference<String> snapshot = new AtomicReference<>();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private volatile long sendStartedAt = -1;
+    private volatile int inFlightChars;
     private volatile boolean closed;
+    private volatile int closeCode = -1;
 
-    public Outbox(Peer peer) {
+    /** An outbox whose send times are read from {@code clockMillis}. */
+    public Outbox(Peer peer, LongSupplier clockMillis) {
         this.peer = peer;
+        this.clockMillis = clockMillis;
+    }
+
+    /** An outbox on the system clock. */
+    public Outbox(Peer peer) {
+        this(peer, System::currentTimeMillis);
     }
 
     /** Queues a message that must arrive. */
@@ -40,6 +56,7 @@ public final class Outbox {
             close(CloseCodes.SLOW_CONSUMER, "not reading");
             return;
         }
+        controlChars.addAndGet(text.length());
         control.add(text);
         pump();
     }
@@ -62,8 +79,8 @@ public final class Outbox {
             return;
         }
         closed = true;
-        control.clear();
-        snapshot.set(null);
+        closeCode = code;
+        clear();
         try {
             peer.close(code, reason);
         } catch (RuntimeException e) {
@@ -75,10 +92,31 @@ public final class Outbox {
         return closed;
     }
 
+    /** The close code this outbox closed its peer with, or -1. */
+    public int closeCode() {
+        return closeCode;
+    }
+
     /** Marks the outbox closed without closing the peer (the peer is already gone). */
     void discard() {
         closed = true;
+        clear();
+    }
+
+    /** When the send now in flight started (clock milliseconds), or -1 when nothing is being sent. */
+    public long inFlightSince() {
+        return sendStartedAt;
+    }
+
+    /** Characters held for this client: queued control messages, the waiting snapshot and the frame in flight. */
+    public long pendingChars() {
+        String s = snapshot.get();
+        return controlChars.get() + (s == null ? 0 : s.length()) + (sendStartedAt >= 0 ? inFlightChars : 0);
+    }
+
+    private void clear() {
         control.clear();
+        controlChars.set(0);
         snapshot.set(null);
     }
 
@@ -91,6 +129,7 @@ public final class Outbox {
             String next = control.poll();
             if (next != null) {
                 controlSize.decrementAndGet();
+                controlChars.addAndGet(-next.length());
             } else {
                 next = snapshot.getAndSet(null);
             }
@@ -101,6 +140,8 @@ public final class Outbox {
                 }
                 continue; // something arrived between our look and the release: go again
             }
+            inFlightChars = next.length();
+            sendStartedAt = clockMillis.getAsLong();
             try {
                 peer.send(next, this::sent);
             } catch (RuntimeException e) {
@@ -111,6 +152,7 @@ public final class Outbox {
     }
 
     private void sent(Throwable failure) {
+        sendStartedAt = -1;
         sending.set(false);
         if (failure != null) {
             LOG.log(Level.FINE, "send to " + peer.remote() + " failed: " + failure);

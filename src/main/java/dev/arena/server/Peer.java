@@ -17,6 +17,12 @@ public interface Peer {
     /** Closes the connection with a WebSocket close code and a short reason. */
     void close(int code, String reason);
 
+    /**
+     * Sends a WebSocket ping frame, without waiting; the client's WebSocket answers with a pong by itself (browsers
+     * do so even in background tabs, whose timers are throttled). Best effort: a failure is ignored.
+     */
+    default void ping() {}
+
     /** Where the client connects from, for logs (e.g. {@code 127.0.0.1:53412}), or "unknown". */
     default String remote() {
         return "unknown";

@@ -13,6 +13,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -40,21 +41,44 @@ public class GameEndpoint {
         this.world = gameWorld;
     }
 
+    /**
+     * A handshake whose origin was refused reaches here only where the container cannot refuse it with 403: it is
+     * closed at once with 1008. Otherwise the connection is registered under its remote address.
+     */
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(Codec.MAX_MESSAGE_BYTES);
-        connection = world.connect(new SessionPeer(session));
+        SessionPeer peer = new SessionPeer(session);
+        Object refusedOrigin = session.getUserProperties().get(GameEndpointConfigurator.REFUSED_ORIGIN);
+        if (refusedOrigin != null) {
+            LOG.log(Level.FINE, "closing connection " + session.getId() + " from origin " + refusedOrigin);
+            peer.close(CloseCodes.POLICY_VIOLATION, "origin not allowed");
+            return;
+        }
+        connection = world.connect(peer, RemoteAddresses.of(session));
     }
 
     @OnMessage(maxMessageSize = Codec.MAX_MESSAGE_BYTES)
     public void message(ClientMessage message) {
-        world.receive(connection, message);
+        if (connection != null) {
+            world.receive(connection, message);
+        }
+    }
+
+    /** The answer to the server's heartbeat ping. */
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (connection != null) {
+            world.heard(connection);
+        }
     }
 
     @OnError
     public void error(Session session, Throwable failure) {
         if (failure instanceof DecodeException && failure.getCause() instanceof ProtocolException problem) {
-            world.reject(connection, problem);
+            if (connection != null) {
+                world.reject(connection, problem);
+            }
             return;
         }
         if (failure instanceof IOException || !session.isOpen()) {
@@ -70,10 +94,14 @@ public class GameEndpoint {
         }
     }
 
+    /**
+     * A clean close by the client (1000) means it left; 1001 (a page reloading), 1006 (the network dropped) and the
+     * like mean its player may be resumed within the grace period ({@link GameWorld#closed}).
+     */
     @OnClose
-    public void close() {
+    public void close(CloseReason reason) {
         if (connection != null) {
-            world.disconnect(connection);
+            world.closed(connection, reason == null ? 1006 : reason.getCloseCode().getCode());
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.arena.server.Peer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /** {@link Peer} over a WebSocket session's asynchronous remote. */
@@ -24,6 +25,15 @@ final class SessionPeer implements Peer {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void ping() {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -92,6 +92,10 @@ public final class DevServer implements AutoCloseable {
         return world;
     }
 
+    public TickLoop tickLoop() {
+        return loop;
+    }
+
     /** Stops ticking, closes every client with "going away", and stops the server. */
     @Override
     public void close() {
@@ -100,6 +104,8 @@ public final class DevServer implements AutoCloseable {
         while (world.connectionCount() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000L); // let the close frames go out before the sockets are cut
         }
+        // Tyrus reports a close as soon as it has queued the close frame; give the frames time to be written.
+        LockSupport.parkNanos(300_000_000L);
         server.stop();
         executor.shutdownNow();
         StandaloneWorld.clear();

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.dev.DevServer;
 import dev.arena.game.Rules;
+import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
 import dev.arena.support.Bots;
 import dev.arena.support.GameClient;
 import dev.arena.support.StalledClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A client that never reads must not delay anyone else's snapshots. */
+/**
+ * Clients that never read must not delay anyone else's snapshots or the tick, must not make the server buffer more
+ * and more for them, and are disconnected as slow consumers after {@code slowConsumerTimeout}.
+ */
 class SlowClientIT {
     /*
      * The kernel buffers up to 4 MiB for a socket whose reader stalls (tcp_wmem autotuning), so the room must send
@@ -20,37 +27,83 @@ class SlowClientIT {
      */
     private static final Rules FAST = new Rules(500, 500, 50, 200, 10);
     private static final int BOTS = 150;
+    private static final int STALLED = 3;
+    private static final Duration SLOW = Duration.ofSeconds(4);
 
     @Test
-    void clientThatNeverReadsDoesNotDelayTheSnapshotsOfTheOthers() throws Exception {
-        try (DevServer server = DevServer.startForTests(ArenaConfig.DEFAULT.withRules(FAST));
+    void clientsThatNeverReadCostBoundedMemoryDoNotDelayTheOthersAndAreClosedAsSlowConsumers() throws Exception {
+        ArenaConfig config = ArenaConfig.DEFAULT.withRules(FAST).withMaxConnectionsPerAddress(0)
+                .withSlowConsumerTimeout(SLOW);
+        List<StalledClient> stalled = new ArrayList<>();
+        try (DevServer server = DevServer.startForTests(config);
                 Bots crowd = new Bots(server.gameUri(), "slow", BOTS);
-                StalledClient stalled = new StalledClient(server.gameUri());
                 GameClient watcher = GameClient.join(server.gameUri(), "watcher", "slow")) {
-            stalled.sendText("{\"type\":\"join\",\"room\":\"slow\"}");
-            // wait until the stalled client's socket is full: the server starts dropping its snapshots
+            // the rate and tick time of a room without stalled clients
+            Measured before = measure(server, watcher);
+
+            for (int i = 0; i < STALLED; i++) {
+                StalledClient s = new StalledClient(server.gameUri());
+                stalled.add(s);
+                s.sendText("{\"type\":\"join\",\"room\":\"slow\"}");
+            }
+            // wait until the stalled clients' sockets are full: the server starts dropping their snapshots
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (server.world().droppedSnapshots() < 10 && System.nanoTime() < deadline) {
                 watcher.await(ServerMessage.Snapshot.class);
             }
-            assertThat(server.world().droppedSnapshots()).as("snapshots dropped for the stalled client")
+            assertThat(server.world().droppedSnapshots()).as("snapshots dropped for the stalled clients")
                     .isGreaterThanOrEqualTo(10);
-            watcher.drain();
             long dropsBefore = server.world().droppedSnapshots();
-            long start = System.nanoTime();
-            ServerMessage.Snapshot first = watcher.await(ServerMessage.Snapshot.class);
-            ServerMessage.Snapshot last = first;
-            int received = 0;
-            while (System.nanoTime() - start < 2_000_000_000L) {
-                last = watcher.await(ServerMessage.Snapshot.class);
-                received++;
-            }
-            long ticks = last.tick() - first.tick();
-            assertThat(ticks).as("ticks in 2 s at 50 Hz").isGreaterThanOrEqualTo(80);
-            assertThat(received).as("snapshots the watcher got of " + ticks + " ticks").isGreaterThanOrEqualTo((int) (ticks * 0.9));
-            assertThat(server.world().droppedSnapshots() - dropsBefore).as("the stalled client keeps dropping")
+            Measured during = measure(server, watcher);
+
+            assertThat(during.ticks).as("ticks in 2 s at 50 Hz").isGreaterThanOrEqualTo(80);
+            assertThat(during.received).as("snapshots the watcher got of " + during.ticks + " ticks")
+                    .isGreaterThanOrEqualTo((int) (during.ticks * 0.9));
+            assertThat(during.meanTickMillis).as("mean tick time with stalled clients (before: %.3f ms)",
+                    before.meanTickMillis).isLessThan(before.meanTickMillis * 3 + 2);
+            assertThat(server.world().droppedSnapshots() - dropsBefore).as("the stalled clients keep dropping")
                     .isGreaterThan(20);
-            assertThat(server.world().playerCount()).isEqualTo(BOTS + 2);
+            // what the server holds for all clients: a frame in flight and a snapshot waiting each, at most
+            long snapshotChars = 80L * (BOTS + STALLED + 1);
+            assertThat(during.maxPendingChars).as("outgoing characters held by the server")
+                    .isLessThan((BOTS + STALLED + 1) * 2 * snapshotChars);
+            assertThat(server.world().playerCount()).isEqualTo(BOTS + 1 + STALLED);
+
+            // stuck on one send for longer than the timeout: closed as slow consumers, the others go on
+            long waitUntil = System.nanoTime() + SLOW.plusSeconds(10).toNanos();
+            while (server.world().closedWith(CloseCodes.SLOW_CONSUMER) < STALLED && System.nanoTime() < waitUntil) {
+                watcher.await(ServerMessage.Snapshot.class);
+            }
+            assertThat(server.world().closedWith(CloseCodes.SLOW_CONSUMER)).isEqualTo(STALLED);
+            assertThat(server.world().connectionCount()).isEqualTo(BOTS + 1);
+            assertThat(server.world().pendingChars()).isLessThan((BOTS + 1) * 2 * snapshotChars);
+            // once a stalled client reads at last, the close frame is at the end of what it was sent
+            assertThat(stalled.get(0).readUntilClose(5_000)).isEqualTo(CloseCodes.SLOW_CONSUMER);
+            assertThat(watcher.isOpen()).isTrue();
+        } finally {
+            for (StalledClient s : stalled) {
+                s.close();
+            }
         }
+    }
+
+    private record Measured(long ticks, int received, double meanTickMillis, long maxPendingChars) {}
+
+    /** Two seconds of the watcher's snapshots, the tick time and the largest outgoing buffer seen. */
+    private static Measured measure(DevServer server, GameClient watcher) throws InterruptedException {
+        watcher.drain();
+        TickLoop.Stats start = server.tickLoop().stats();
+        long began = System.nanoTime();
+        ServerMessage.Snapshot first = watcher.await(ServerMessage.Snapshot.class);
+        ServerMessage.Snapshot last = first;
+        int received = 0;
+        long maxPending = 0;
+        while (System.nanoTime() - began < 2_000_000_000L) {
+            last = watcher.await(ServerMessage.Snapshot.class);
+            received++;
+            maxPending = Math.max(maxPending, server.world().pendingChars());
+        }
+        return new Measured(last.tick() - first.tick(), received,
+                server.tickLoop().stats().meanMillisSince(start), maxPending);
     }
 }

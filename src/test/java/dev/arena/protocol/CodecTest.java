@@ -32,6 +32,20 @@ class CodecTest {
     }
 
     @Test
+    void aNumberNoBigDecimalCanHoldIsRefusedNotThrown() {
+        assertRefused("{\"_ype\":\"input\",\"seq\":133333e33333333333330}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"type\":\"input\",\"seq\":1e33333333333333333333,\"dx\":0,\"dy\":0}", ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void joinWithResumeToken() throws ProtocolException {
+        decodes("{\"type\":\"join\",\"name\":\"Ada\",\"room\":\"lobby\",\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\"}",
+                new ClientMessage.Join("Ada", "lobby", "q5N2x_Kd0aLw-8ZkR1vT3g"));
+        assertThat(codec.encode(new ClientMessage.Join(null, "r1", "q5N2x_Kd0aLw-8ZkR1vT3g")))
+                .isEqualTo("{\"type\":\"join\",\"room\":\"r1\",\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\"}");
+    }
+
+    @Test
     void input() throws ProtocolException {
         decodes("{\"type\":\"input\",\"seq\":42,\"dx\":1,\"dy\":0}", new ClientMessage.Input(42L, 1, 0));
         decodes("{\"dy\":-1,\"dx\":-1,\"seq\":9007199254740991,\"type\":\"input\"}",
@@ -55,10 +69,12 @@ class CodecTest {
     void welcome() {
         roundTrip(
                 new ServerMessage.Welcome(1, 77, "lobby", 500, 400, 20, 200.0, 10.0, 3,
-                        List.of(new ServerMessage.PlayerInfo(77, "Ada", "#3cdd3c", 120.5, 300.25))),
+                        List.of(new ServerMessage.PlayerInfo(77, "Ada", "#3cdd3c", 120.5, 300.25)),
+                        "q5N2x_Kd0aLw-8ZkR1vT3g", true),
                 "{\"type\":\"welcome\",\"height\":400,\"id\":77,\"players\":[{\"color\":\"#3cdd3c\",\"id\":77,"
                         + "\"name\":\"Ada\",\"x\":120.5,\"y\":300.25}],\"protocol\":1,\"radius\":10.0,"
-                        + "\"room\":\"lobby\",\"speed\":200.0,\"tick\":3,\"tickRate\":20,\"width\":500}");
+                        + "\"resumed\":true,\"room\":\"lobby\",\"speed\":200.0,\"tick\":3,\"tickRate\":20,"
+                        + "\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\",\"width\":500}");
     }
 
     @Test
@@ -131,6 +147,9 @@ class CodecTest {
         "{\"type\":\"join\",\"room\":\"a room\"}                             | 'join.room' must be 1-32 letters, digits, '-' or '_'",
         "{\"type\":\"join\",\"room\":\"\"}                                   | 'join.room' must be 1-32 letters, digits, '-' or '_'",
         "{\"type\":\"join\",\"room\":\"abcdefghijabcdefghijabcdefghijabc\"}  | 'join.room' must be 1-32 letters, digits, '-' or '_'",
+        "{\"type\":\"join\",\"token\":7}                                     | 'join.token' must be a string",
+        "{\"type\":\"join\",\"token\":\"short\"}                           | 'join.token' must be a token from 'welcome'",
+        "{\"type\":\"join\",\"token\":\"q5N2x_Kd0aLw+8ZkR1vT3g\"}          | 'join.token' must be a token from 'welcome'",
     })
     void invalidFieldsAreRefusedNamingTheField(String text, String message) {
         assertThatThrownBy(() -> codec.decode(text))

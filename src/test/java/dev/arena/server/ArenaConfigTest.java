@@ -26,6 +26,45 @@ class ArenaConfigTest {
     }
 
     @Test
+    void readsEveryLimit() {
+        Map<String, String> values = Map.of(
+                "arena.resumeGraceSeconds", "0", "arena.idleTimeoutSeconds", "2.5", "arena.slowConsumerSeconds", "4",
+                "arena.maxMessagesPerSecond", "7", "arena.messageBurst", "9", "arena.maxConnectionsPerAddress", "0",
+                "arena.allowedOrigins", " https://a.example , http://localhost:3000,, ");
+        ArenaConfig config = ArenaConfig.from(values::get);
+        assertThat(config.resumeGrace()).isEqualTo(java.time.Duration.ZERO);
+        assertThat(config.idleTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(config.slowConsumerTimeout()).isEqualTo(java.time.Duration.ofSeconds(4));
+        assertThat(config.maxMessagesPerSecond()).isEqualTo(7);
+        assertThat(config.messageBurst()).isEqualTo(9);
+        assertThat(config.maxConnectionsPerAddress()).isZero();
+        assertThat(config.allowedOrigins()).containsExactly("https://a.example", "http://localhost:3000");
+    }
+
+    @Test
+    void limitsAreOnByDefault() {
+        ArenaConfig d = ArenaConfig.DEFAULT;
+        assertThat(d.resumeGrace()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(d.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(d.slowConsumerTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(d.maxMessagesPerSecond()).isEqualTo(50);
+        assertThat(d.messageBurst()).isEqualTo(100);
+        assertThat(d.maxConnectionsPerAddress()).isEqualTo(32);
+        assertThat(d.allowedOrigins()).isEmpty();
+        assertThat(ArenaConfig.envName("arena.maxConnectionsPerAddress")).isEqualTo("ARENA_MAX_CONNECTIONS_PER_ADDRESS");
+    }
+
+    @Test
+    void badLimitsNameTheSetting() {
+        assertThatThrownBy(() -> ArenaConfig.from(k -> k.equals("arena.idleTimeoutSeconds") ? "0" : null))
+                .hasMessageContaining("arena.idleTimeoutSeconds");
+        assertThatThrownBy(() -> ArenaConfig.from(k -> k.equals("arena.messageBurst") ? "0" : null))
+                .hasMessageContaining("arena.messageBurst must be at least 1");
+        assertThatThrownBy(() -> ArenaConfig.from(k -> k.equals("arena.resumeGraceSeconds") ? "soon" : null))
+                .hasMessageContaining("arena.resumeGraceSeconds must be a number of seconds");
+    }
+
+    @Test
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> ArenaConfig.from(k -> k.equals("arena.tickRate") ? "fast" : null))
                 .hasMessage("arena.tickRate must be a whole number: 'fast'");

@@ -243,4 +243,11 @@ class GameWorldTest {
         world.tick();
         assertThat(world.health().ticking()).isTrue();
     }
+
+    @Test
+    void aClientThatConnectsDuringShutdownIsClosedWithGoingAwayToo() {
+        world.shutdown();
+        Client late = connect();
+        assertThat(late.peer.closeCode()).isEqualTo(CloseCodes.GOING_AWAY);
+    }
 }

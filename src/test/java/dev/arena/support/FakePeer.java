@@ -20,6 +20,7 @@ public class FakePeer implements Peer {
     private int closeCode = -1;
     private int concurrentSends;
     private int maxConcurrentSends;
+    private int pings;
 
     @Override
     public synchronized void send(String text, Consumer<Throwable> done) {
@@ -37,6 +38,15 @@ public class FakePeer implements Peer {
     @Override
     public synchronized void close(int code, String reason) {
         closeCode = code;
+    }
+
+    @Override
+    public synchronized void ping() {
+        pings++;
+    }
+
+    public synchronized int pings() {
+        return pings;
     }
 
     public synchronized void holdSends() {

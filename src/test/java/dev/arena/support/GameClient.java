@@ -37,6 +37,11 @@ public final class GameClient implements AutoCloseable {
     private long seq;
 
     private GameClient(URI uri) throws Exception {
+        this(uri, null);
+    }
+
+    /** {@code origin}: the {@code Origin} header to send, as a browser page on that origin would (null: Tyrus's). */
+    private GameClient(URI uri, String origin) throws Exception {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
@@ -49,11 +54,35 @@ public final class GameClient implements AutoCloseable {
                 closed.complete(reason);
             }
         };
-        this.session = CLIENTS.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(java.util.Map<String, List<String>> headers) {
+                        if (origin != null) {
+                            headers.keySet().removeIf(k -> k.equalsIgnoreCase("Origin"));
+                            headers.put("Origin", List.of(origin));
+                        }
+                    }
+                })
+                .build();
+        this.session = CLIENTS.connectToServer(endpoint, config, uri);
     }
 
     public static GameClient connect(URI uri) throws Exception {
         return new GameClient(uri);
+    }
+
+    /** Connects like a page served from {@code origin} would. */
+    public static GameClient connect(URI uri, String origin) throws Exception {
+        return new GameClient(uri, origin);
+    }
+
+    /** Connects and joins with a resume token; returns after the {@code welcome}. */
+    public static GameClient resume(URI uri, String name, String room, String token) throws Exception {
+        GameClient client = connect(uri);
+        client.send(new ClientMessage.Join(name, room, token));
+        client.welcome = client.await(ServerMessage.Welcome.class);
+        return client;
     }
 
     /** Connects and joins {@code room} as {@code name}; returns after the {@code welcome}. */
@@ -123,6 +152,13 @@ public final class GameClient implements AutoCloseable {
 
     public boolean isOpen() {
         return session.isOpen();
+    }
+
+    /** Closes with {@code code}, e.g. 1001 as a browser does when its page reloads. */
+    public void close(CloseReason.CloseCode code) throws Exception {
+        if (session.isOpen()) {
+            session.close(new CloseReason(code, ""));
+        }
     }
 
     @Override

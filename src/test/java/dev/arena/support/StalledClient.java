@@ -18,6 +18,11 @@ public final class StalledClient implements AutoCloseable {
     private final Socket socket;
 
     public StalledClient(URI gameUri) throws IOException {
+        this(gameUri, null);
+    }
+
+    /** {@code origin}: an {@code Origin} header for the handshake, or null for none. */
+    public StalledClient(URI gameUri, String origin) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(2048);
         socket.connect(new InetSocketAddress(gameUri.getHost(), gameUri.getPort()), 3000);
@@ -28,6 +33,7 @@ public final class StalledClient implements AutoCloseable {
                 + "Host: " + gameUri.getHost() + ":" + gameUri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         InputStream in = socket.getInputStream();
@@ -40,7 +46,42 @@ public final class StalledClient implements AutoCloseable {
             head.append((char) b);
         }
         if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("handshake refused: " + head);
+            throw new HandshakeRefused(head.toString());
+        }
+    }
+
+    /** The server answered the upgrade request with something other than 101. */
+    public static final class HandshakeRefused extends IOException {
+        private final String response;
+
+        HandshakeRefused(String response) {
+            super("handshake refused: " + response);
+            this.response = response;
+        }
+
+        /** The HTTP status line, e.g. {@code HTTP/1.1 403 Forbidden}. */
+        public String statusLine() {
+            return response.lines().findFirst().orElse("");
+        }
+    }
+
+    /** Reads frames until a text frame arrives and returns its text (short frames from the server: unmasked). */
+    public String nextText(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        while (true) {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
         }
     }
 
@@ -62,6 +103,34 @@ public final class StalledClient implements AutoCloseable {
         OutputStream out = socket.getOutputStream();
         out.write(frame);
         out.flush();
+    }
+
+    /**
+     * Starts reading at last: skips every frame until a close frame arrives and returns its close code, or -1 when
+     * the connection ends without one or nothing arrives for {@code timeoutMillis}.
+     */
+    public int readUntilClose(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        try {
+            for (long frames = 0; frames < 10_000_000; frames++) {
+                int b0 = in.readUnsignedByte();
+                int b1 = in.readUnsignedByte();
+                long length = b1 & 0x7f;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                if ((b0 & 0x0f) == 0x8) {
+                    return length >= 2 ? in.readUnsignedShort() : 1005;
+                }
+                in.skipNBytes(length);
+            }
+            return -1;
+        } catch (java.io.EOFException | java.net.SocketTimeoutException | java.net.SocketException e) {
+            return -1;
+        }
     }
 
     @Override
