@@ -70,16 +70,9 @@ public final class StalledClient implements AutoCloseable {
         socket.setSoTimeout(timeoutMillis);
         java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
         while (true) {
-            int b0 = in.readUnsignedByte();
-            int b1 = in.readUnsignedByte();
-            long length = b1 & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = in.readNBytes((int) length);
-            if ((b0 & 0x0f) == 0x1) {
+            FrameHeader frame = FrameHeader.read(in);
+            byte[] payload = in.readNBytes((int) frame.length());
+            if (frame.opcode() == 0x1) {
                 return new String(payload, StandardCharsets.UTF_8);
             }
         }
@@ -114,18 +107,11 @@ public final class StalledClient implements AutoCloseable {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
         try {
             for (long frames = 0; frames < 10_000_000; frames++) {
-                int b0 = in.readUnsignedByte();
-                int b1 = in.readUnsignedByte();
-                long length = b1 & 0x7f;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
+                FrameHeader frame = FrameHeader.read(in);
+                if (frame.opcode() == 0x8) {
+                    return frame.length() >= 2 ? in.readUnsignedShort() : 1005;
                 }
-                if ((b0 & 0x0f) == 0x8) {
-                    return length >= 2 ? in.readUnsignedShort() : 1005;
-                }
-                in.skipNBytes(length);
+                in.skipNBytes(frame.length());
             }
             return -1;
         } catch (java.io.EOFException | java.net.SocketTimeoutException | java.net.SocketException e) {
@@ -136,5 +122,19 @@ public final class StalledClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /** The start of a server frame (unmasked): its opcode and payload length. */
+    private record FrameHeader(int opcode, long length) {
+        static FrameHeader read(java.io.DataInputStream in) throws IOException {
+            int b0 = in.readUnsignedByte();
+            long length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            return new FrameHeader(b0 & 0x0f, length);
+        }
     }
 }
