@@ -5,7 +5,7 @@
 import { safeColor } from './game.js';
 
 /** The controller page's quick messages: one tap sends one. */
-export const QUICK_MESSAGES = Object.freeze(['👋 Hi!', 'GG!', 'Wait for me!', 'Go go go!', '😂']);
+export const QUICK_MESSAGES = Object.freeze(['Hi!', 'GG!', 'Wait for me!', 'Go go go!', 'Haha']);
 
 /** How many lines a log keeps. */
 export const CHAT_LOG_SIZE = 50;
