@@ -5,7 +5,8 @@
  * Page parameters: `?room=NAME` joins that room (default: the server's default room); `?name=NAME` sets the
  * name (otherwise the last one typed into the Name field, kept in localStorage under "arena.name"); `?predict=0`
  * turns the own player's prediction off (it is then drawn like the others, a round trip and a buffer late);
- * `?net=1` opens the network overlay (also toggled by the N key or the "Net" button).
+ * `?net=1` opens the network overlay (also toggled by the N key or the "Net" button); `?role=spectator` watches the
+ * room without a dot (no pad, no input). The chat form sends `chat`; lines of the room show over the map.
  *
  * Debug hook for browser tests and the console, read-only (every read returns a fresh copy):
  *
@@ -28,16 +29,19 @@
  *     overlay,          // true while the network overlay is shown
  *     lastError,        // {code, message} of the last `error`, or null
  *     closeCode,        // code of the last close, or null
+ *     role,             // 'player' or 'spectator'
+ *     chat,             // [{from, name, text, self}]: the chat lines shown, oldest first
  *   }
  */
 
 import * as protocol from './protocol.js';
-import { CloseCode, ErrorCode, MessageType } from './protocol.js';
+import { CloseCode, ErrorCode, MessageType, Role } from './protocol.js';
 import { Connection, Status, backoffDelay, gameUrl } from './net.js';
 import { GameState } from './game.js';
 import { Renderer } from './render.js';
 import { InputController } from './input.js';
 import { ResumeToken, closePolicy } from './resume.js';
+import { ChatLog } from './chat.js';
 
 const PING_INTERVAL_MS = 2000;
 const INPUT_RESEND_MS = 250;
@@ -69,6 +73,9 @@ const ui = {
   pad: $('pad'),
   net: $('net'),
   netToggle: $('net-toggle'),
+  chat: $('chat'),
+  chatForm: $('chat-form'),
+  chatInput: $('chat-input'),
 };
 
 // ---- what to join ---------------------------------------------------------------------------------------------
@@ -82,6 +89,8 @@ let wantedRoom = null;
   else if (room) toast(`“${room}” is not a valid room name (letters, digits, _ and -, up to 32): joining the default room.`);
 }
 const predict = params.get('predict') !== '0';
+const role = params.get('role') === Role.SPECTATOR ? Role.SPECTATOR : Role.PLAYER;
+ui.pad.hidden = role === Role.SPECTATOR;
 ui.nameInput.value = wantedName;
 ui.roomInput.value = wantedRoom ?? '';
 
@@ -100,13 +109,14 @@ const resume = new ResumeToken(sessionStore());
 let drawn = [];
 const frameLog = [];
 const traffic = { in: [], out: [] }; // [time, bytes] of the last second, each way
+const chatLog = new ChatLog(ui.chat, { size: 6 });
 
 const conn = new Connection(gameUrl(location), {
   idleTimeoutMs: IDLE_TIMEOUT_MS,
   now: () => performance.now(), // the clock of statusText()'s countdown
   onOpen() {
     blockedReason = null;
-    send(protocol.join(wantedName, wantedRoom, resume.tokenFor(wantedRoom, protocol.DEFAULT_ROOM)));
+    send(protocol.join(wantedName, wantedRoom, resume.tokenFor(wantedRoom, protocol.DEFAULT_ROOM), { role }));
     sendPing();
   },
   onMessage(text) {
@@ -150,6 +160,9 @@ function receive(message) {
     case MessageType.ERROR:
       refused(message);
       break;
+    case MessageType.CHAT:
+      chatLog.add({ from: message.from, name: message.name, text: message.text, color: game.players.get(message.from)?.color });
+      break;
     default:
       break; // a newer server's message: ignore
   }
@@ -169,7 +182,8 @@ function welcomed(message) {
 function refused(message) {
   lastError = { code: message.code, message: message.message };
   const text = protocol.describeError(message.code, wantedRoom);
-  if (!game.joined && (message.code === ErrorCode.ROOM_FULL || message.code === ErrorCode.TOO_MANY_ROOMS)) {
+  if (!game.joined && (message.code === ErrorCode.ROOM_FULL || message.code === ErrorCode.TOO_MANY_ROOMS
+      || message.code === ErrorCode.UNKNOWN_ROOM)) {
     blockedReason = text;
     ui.roomInput.focus();
     ui.roomInput.select();
@@ -183,7 +197,7 @@ function refused(message) {
 const input = new InputController({ window, pad: ui.pad, onChange: () => sendInput() });
 
 function sendInput() {
-  if (!game.joined || !conn.isOpen) return;
+  if (!game.joined || !conn.isOpen || role !== Role.PLAYER) return;
   const { dx, dy } = input.direction;
   seq += 1;
   const now = performance.now();
@@ -312,6 +326,15 @@ ui.settings.addEventListener('submit', (event) => {
   protocolErrors = 0;
   resume.forget(); // a new name or room is a new player
   conn.reconnect(); // a connection joins once: a new name or room is a new connection
+});
+
+ui.chatForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const message = protocol.chat(ui.chatInput.value);
+  if (!message || !game.joined) return;
+  send(message);
+  chatLog.add({ text: message.text, self: true });
+  ui.chatInput.value = '';
 });
 
 ui.bannerRetry.addEventListener('click', () => {
@@ -492,6 +515,12 @@ Object.defineProperty(window, 'arena', {
     },
     get closeCode() {
       return connStatus.closeCode ?? null;
+    },
+    get role() {
+      return role;
+    },
+    get chat() {
+      return chatLog.lines.map((l) => ({ ...l }));
     },
   }),
 });

@@ -15,6 +15,17 @@ export function gameUrl(location) {
   return `${scheme}//${location.host}${directory}game`;
 }
 
+/**
+ * The URL of another page next to the current one, without query or fragment: `pageUrl(location,
+ * 'controller.html')` on `http://tv:8080/arena/screen.html?room=X` is `http://tv:8080/arena/controller.html`. So a
+ * screen's join link works under any context path.
+ */
+export function pageUrl(location, page) {
+  const path = location.pathname || '/';
+  const directory = path.slice(0, path.lastIndexOf('/') + 1) || '/';
+  return `${location.protocol}//${location.host}${directory}${page}`;
+}
+
 /** Defaults of the reconnect backoff, in milliseconds. */
 export const BACKOFF = Object.freeze({ baseMs: 250, maxMs: 5000 });
 

@@ -13,6 +13,7 @@ export const MessageType = Object.freeze({
   JOIN: 'join',
   INPUT: 'input',
   PING: 'ping',
+  CHAT: 'chat', // both directions
   // server -> client
   WELCOME: 'welcome',
   SNAPSHOT: 'snapshot',
@@ -20,6 +21,17 @@ export const MessageType = Object.freeze({
   PLAYER_LEFT: 'playerLeft',
   PONG: 'pong',
   ERROR: 'error',
+  SELF: 'self',
+  AUDIENCE: 'audience',
+  PARTY: 'party',
+});
+
+/** What a client is, said in `join` (protocol/Role.java); the default is PLAYER. */
+export const Role = Object.freeze({
+  PLAYER: 'player',
+  CONTROLLER: 'controller',
+  SCREEN: 'screen',
+  SPECTATOR: 'spectator',
 });
 
 /** The `code` of an `error` message (protocol/ErrorCode.java). */
@@ -32,6 +44,9 @@ export const ErrorCode = Object.freeze({
   ROOM_FULL: 'room_full',
   TOO_MANY_ROOMS: 'too_many_rooms',
   RATE_LIMITED: 'rate_limited',
+  FORBIDDEN: 'forbidden',
+  UNKNOWN_ROOM: 'unknown_room',
+  CHAT_RATE_LIMITED: 'chat_rate_limited',
 });
 
 /**
@@ -67,6 +82,16 @@ export const NAME_KEPT_LENGTH = 20;
 export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const DEFAULT_ROOM = 'lobby';
 
+/** Party room codes: 5 capital letters without look-alikes (server/Party.java). */
+export const PARTY_CODE_PATTERN = /^[BCDFGHJKMNPQRSTWXZ]{5}$/;
+
+/** `chat.text`: the server refuses longer texts and keeps at most CHAT_KEPT_LENGTH characters of a line. */
+export const CHAT_MAX_LENGTH = 500;
+export const CHAT_KEPT_LENGTH = 200;
+
+/** What a screen's `join.link` must match: an absolute http(s) URL without query or fragment (Codec.LINK). */
+export const LINK_PATTERN = /^https?:\/\/[^\s?#"'<>\\]{1,300}$/;
+
 /** True when `room` is a room name the server accepts. */
 export function isValidRoom(room) {
   return typeof room === 'string' && ROOM_PATTERN.test(room);
@@ -78,13 +103,26 @@ export function isValidRoom(room) {
  * `join`. Every argument is optional: a missing, null or empty `name` lets the server pick "Player N", a missing,
  * null or empty `room` means the default room, and `token` (from an earlier `welcome` of that room) asks to resume
  * that player. Fields that are not given, and a token that does not look like one, are left out of the message.
+ * `options.role` is one of Role (left out for a player); `options.link`, for a screen, is the controller page's URL
+ * its join link and QR code point to (left out when it does not match LINK_PATTERN).
  */
-export function join(name, room, token) {
+export function join(name, room, token, { role = Role.PLAYER, link = null } = {}) {
   const message = { type: MessageType.JOIN };
   if (typeof name === 'string' && name !== '') message.name = name.slice(0, NAME_MAX_LENGTH);
   if (typeof room === 'string' && room !== '') message.room = room;
   if (typeof token === 'string' && TOKEN_PATTERN.test(token)) message.token = token;
+  if (role !== Role.PLAYER) {
+    if (!Object.values(Role).includes(role)) throw new RangeError(`unknown role: ${role}`);
+    message.role = role;
+  }
+  if (typeof link === 'string' && LINK_PATTERN.test(link)) message.link = link;
   return message;
+}
+
+/** `chat`: a line of plain text for everyone else in the room; trimmed, cut to CHAT_MAX_LENGTH; null when empty. */
+export function chat(text) {
+  const line = typeof text === 'string' ? text.trim().slice(0, CHAT_MAX_LENGTH) : '';
+  return line === '' ? null : { type: MessageType.CHAT, text: line };
 }
 
 /** `input`: the directions held now. `seq` is a positive integer that grows with every input of this client. */
@@ -143,6 +181,12 @@ export function describeError(code, room) {
       return 'Already in a room.';
     case ErrorCode.RATE_LIMITED:
       return 'Too many messages: slow down.';
+    case ErrorCode.FORBIDDEN:
+      return 'Only players can move.';
+    case ErrorCode.UNKNOWN_ROOM:
+      return `There is no room “${room ?? DEFAULT_ROOM}”. Check the code on the screen.`;
+    case ErrorCode.CHAT_RATE_LIMITED:
+      return 'Chatting too fast: wait a moment.';
     case ErrorCode.MALFORMED_JSON:
     case ErrorCode.UNKNOWN_TYPE:
       return 'The server did not understand a message.';

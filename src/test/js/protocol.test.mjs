@@ -3,7 +3,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as protocol from '../../../webapp/js/protocol.js';
-import { CloseCode, ErrorCode, MessageType } from '../../../webapp/js/protocol.js';
+import { CloseCode, ErrorCode, MessageType, Role } from '../../../webapp/js/protocol.js';
+import { pageUrl } from '../../../webapp/js/net.js';
 
 test('join encodes name and room as in docs/protocol.md', () => {
   assert.equal(protocol.encode(protocol.join('Ada', 'lobby')), '{"type":"join","name":"Ada","room":"lobby"}');
@@ -49,11 +50,12 @@ test('decode returns objects with a string type and null for anything else', () 
 
 test('message types, error codes and close codes mirror docs/protocol.md', () => {
   assert.deepEqual(Object.values(MessageType).sort(), [
-    'error', 'input', 'join', 'ping', 'playerJoined', 'playerLeft', 'pong', 'snapshot', 'welcome',
+    'audience', 'chat', 'error', 'input', 'join', 'party', 'ping', 'playerJoined', 'playerLeft', 'pong', 'self',
+    'snapshot', 'welcome',
   ]);
   assert.deepEqual(Object.values(ErrorCode).sort(), [
-    'already_joined', 'invalid_field', 'malformed_json', 'not_joined', 'rate_limited', 'room_full',
-    'too_many_rooms', 'unknown_type',
+    'already_joined', 'chat_rate_limited', 'forbidden', 'invalid_field', 'malformed_json', 'not_joined',
+    'rate_limited', 'room_full', 'too_many_rooms', 'unknown_room', 'unknown_type',
   ]);
   assert.equal(CloseCode.GOING_AWAY, 1001);
   assert.equal(CloseCode.POLICY_VIOLATION, 1008);
@@ -103,4 +105,48 @@ test('room names follow [A-Za-z0-9_-]{1,32}', () => {
 test('room_full is described with the room name', () => {
   assert.match(protocol.describeError(ErrorCode.ROOM_FULL, 'arena1'), /arena1.*full/);
   assert.match(protocol.describeError('something_new'), /something_new/);
+});
+
+test('error codes, roles and message types are the Java ones', () => {
+  const java = (file) => readFileSync(new URL(`../../../src/main/java/dev/arena/protocol/${file}`, import.meta.url), 'utf8');
+  const wireNames = [...java('ErrorCode.java').matchAll(/^\s+[A-Z_]+\("([a-z_]+)"\)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.values(ErrorCode).sort(), wireNames);
+  const roles = [...java('Role.java').matchAll(/^\s+([A-Z]+)\(/gm)].map((m) => m[1].toLowerCase()).sort();
+  assert.deepEqual(Object.values(Role).sort(), roles);
+  const aliases = [...java('ClientMessage.java').matchAll(/alias = "(\w+)"/g), ...java('ServerMessage.java').matchAll(/alias = "(\w+)"/g)]
+    .map((m) => m[1]);
+  assert.deepEqual(Object.values(MessageType).sort(), [...new Set(aliases)].sort());
+});
+
+test('join says the role (not for a player) and a screen link that the server accepts', () => {
+  assert.equal(protocol.encode(protocol.join('Ada', 'BKRTZ', null, { role: Role.CONTROLLER })),
+    '{"type":"join","name":"Ada","room":"BKRTZ","role":"controller"}');
+  assert.deepEqual(protocol.join(null, null, null, { role: Role.SCREEN, link: 'http://tv:8080/arena/controller.html' }),
+    { type: 'join', role: 'screen', link: 'http://tv:8080/arena/controller.html' });
+  assert.deepEqual(protocol.join('Ada', 'r', null, { role: Role.PLAYER }), { type: 'join', name: 'Ada', room: 'r' });
+  assert.deepEqual(protocol.join(null, null, null, { role: Role.SCREEN, link: 'file:///x.html' }), { type: 'join', role: 'screen' });
+  assert.deepEqual(protocol.join(null, null, null, { role: Role.SCREEN, link: 'http://h/c.html?room=B' }), { type: 'join', role: 'screen' });
+  assert.throws(() => protocol.join(null, null, null, { role: 'admin' }), RangeError);
+});
+
+test('chat is trimmed, cut to what the server accepts, and nothing when empty', () => {
+  assert.equal(protocol.encode(protocol.chat('  gg <b>wp</b> ')), '{"type":"chat","text":"gg <b>wp</b>"}');
+  assert.equal(protocol.chat('x'.repeat(900)).text.length, protocol.CHAT_MAX_LENGTH);
+  assert.equal(protocol.chat('   '), null);
+  assert.equal(protocol.chat(undefined), null);
+});
+
+test('party codes and the controller page next to the screen page, under any context path', () => {
+  assert.ok(protocol.PARTY_CODE_PATTERN.test('BKRTZ'));
+  for (const bad of ['bkrtz', 'BKRT', 'BKRTZZ', 'BOAIZ', 'B1RTZ']) assert.ok(!protocol.PARTY_CODE_PATTERN.test(bad), bad);
+  assert.equal(pageUrl(new URL('http://tv:8080/screen.html?room=BKRTZ#x'), 'controller.html'), 'http://tv:8080/controller.html');
+  assert.equal(pageUrl(new URL('https://example.org/arena/screen.html'), 'controller.html'), 'https://example.org/arena/controller.html');
+  assert.equal(pageUrl(new URL('http://[::1]:9000/arena/'), 'controller.html'), 'http://[::1]:9000/arena/controller.html');
+  assert.ok(protocol.LINK_PATTERN.test(pageUrl(new URL('http://192.168.1.5:8080/screen.html'), 'controller.html')));
+});
+
+test('the new error codes are described for people', () => {
+  assert.match(protocol.describeError(ErrorCode.UNKNOWN_ROOM, 'BKRTZ'), /no room “BKRTZ”/);
+  assert.match(protocol.describeError(ErrorCode.FORBIDDEN), /Only players/);
+  assert.match(protocol.describeError(ErrorCode.CHAT_RATE_LIMITED), /too fast/);
 });

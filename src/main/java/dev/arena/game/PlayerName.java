@@ -12,13 +12,18 @@ public final class PlayerName {
      * when nothing is left. The result is plain text; clients must still render it as text, never as HTML.
      */
     public static String clean(String requested, String fallback) {
+        return clean(requested, fallback, MAX_LENGTH);
+    }
+
+    /** {@link #clean(String, String)} keeping at most {@code maxLength} code points (for chat lines). */
+    public static String clean(String requested, String fallback, int maxLength) {
         if (requested == null) {
             return fallback;
         }
         StringBuilder out = new StringBuilder();
         int count = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < requested.length() && count < MAX_LENGTH; ) {
+        for (int i = 0; i < requested.length() && count < maxLength; ) {
             int cp = requested.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
@@ -34,7 +39,7 @@ public final class PlayerName {
                 out.append(' ');
                 count++;
                 pendingSpace = false;
-                if (count >= MAX_LENGTH) {
+                if (count >= maxLength) {
                     break;
                 }
             }

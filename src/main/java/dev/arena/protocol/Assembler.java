@@ -37,6 +37,26 @@ public final class Assembler {
                 resumed);
     }
 
+    /**
+     * The {@code welcome} of a connection without a dot (a screen or a spectator): {@code id} 0 (no player has it),
+     * every player of the room.
+     */
+    public static ServerMessage.Welcome watcherWelcome(
+            String room, Rules rules, WorldSnapshot state, String token, boolean resumed) {
+        List<ServerMessage.PlayerInfo> players = new ArrayList<>(state.players().size());
+        for (PlayerState p : state.players()) {
+            players.add(info(p));
+        }
+        return new ServerMessage.Welcome(Codec.PROTOCOL_VERSION, 0, room, rules.width(), rules.height(),
+                rules.tickRate(), rules.speed(), rules.radius(), state.tick(), players, token, resumed);
+    }
+
+    /** A controller's own state after tick {@code tick}, for {@code self}. */
+    public static ServerMessage.Self self(PlayerState you, long tick, long timeMillis) {
+        return new ServerMessage.Self(tick, timeMillis, round(you.position().x()), round(you.position().y()),
+                you.lastSeq());
+    }
+
     public static ServerMessage.Snapshot snapshot(WorldSnapshot state, long timeMillis) {
         List<ServerMessage.PlayerPosition> players = new ArrayList<>(state.players().size());
         for (PlayerState p : state.players()) {

@@ -12,28 +12,45 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
 @JsonbTypeInfo(key = "type", value = {
     @JsonbSubtype(alias = "join", type = ClientMessage.Join.class),
     @JsonbSubtype(alias = "input", type = ClientMessage.Input.class),
-    @JsonbSubtype(alias = "ping", type = ClientMessage.Ping.class)
+    @JsonbSubtype(alias = "ping", type = ClientMessage.Ping.class),
+    @JsonbSubtype(alias = "chat", type = ClientMessage.Chat.class)
 })
 public sealed interface ClientMessage {
 
     /**
      * Enter a room. Every field is optional: the default room, a default name "Player N", and no {@code token}. A
      * {@code token} from an earlier {@code welcome} of the same room takes over that player if the server still
-     * keeps it (resume); otherwise the join makes a new player.
+     * keeps it (resume); otherwise the join makes a new player. {@code role} is one of {@link Role}'s wire names
+     * (default {@code player}); {@code link}, for a {@code screen} only, is the URL of the controller page the
+     * party's join link and QR code point to.
      */
-    record Join(String name, String room, String token) implements ClientMessage {
+    record Join(String name, String room, String token, String role, String link) implements ClientMessage {
         @JsonbCreator
         public Join(
                 @JsonbProperty("name") String name,
                 @JsonbProperty("room") String room,
-                @JsonbProperty("token") String token) {
+                @JsonbProperty("token") String token,
+                @JsonbProperty("role") String role,
+                @JsonbProperty("link") String link) {
             this.name = name;
             this.room = room;
             this.token = token;
+            this.role = role;
+            this.link = link;
+        }
+
+        public Join(String name, String room, String token) {
+            this(name, room, token, null, null);
         }
 
         public Join(String name, String room) {
             this(name, room, null);
+        }
+
+        /** The role asked for: {@link Role#PLAYER} when none was given. Decoded joins always have a valid one. */
+        public Role roleOrDefault() {
+            Role r = Role.ofWireName(role);
+            return r == null ? Role.PLAYER : r;
         }
     }
 
@@ -52,6 +69,14 @@ public sealed interface ClientMessage {
         @JsonbCreator
         public Ping(@JsonbProperty("t") Double t) {
             this.t = t;
+        }
+    }
+
+    /** A line of room chat: plain text, relayed to everyone else in the room with the sender's name. */
+    record Chat(String text) implements ClientMessage {
+        @JsonbCreator
+        public Chat(@JsonbProperty("text") String text) {
+            this.text = text;
         }
     }
 }

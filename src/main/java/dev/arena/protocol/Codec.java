@@ -33,6 +33,10 @@ public final class Codec {
     public static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     /** Resume tokens as the server issues them (base64url); a join's token must look like one. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    /** A screen's controller page link: an absolute http(s) URL without query, fragment, spaces or quotes. */
+    public static final Pattern LINK = Pattern.compile("https?://[^\\s?#\"'<>\\\\]{1,300}");
+    /** The longest {@code chat.text} accepted, in characters (the server keeps at most 200 of it). */
+    public static final int MAX_CHAT_CHARS = 500;
     /** The largest input number: JavaScript's largest safe integer, so browsers can count that far exactly. */
     public static final long MAX_SEQ = (1L << 53) - 1;
 
@@ -148,6 +152,12 @@ public final class Codec {
             if (join.token() != null && !TOKEN.matcher(join.token()).matches()) {
                 throw invalid("join", "token", "must be a token from 'welcome'");
             }
+            if (Role.ofWireName(join.role()) == null) {
+                throw invalid("join", "role", "must be 'player', 'controller', 'screen' or 'spectator'");
+            }
+            if (join.link() != null && !LINK.matcher(join.link()).matches()) {
+                throw invalid("join", "link", "must be an http(s) URL without query or fragment, at most 308 characters");
+            }
         } else if (message instanceof ClientMessage.Input input) {
             if (input.seq() < 1 || input.seq() > MAX_SEQ) {
                 throw invalid("input", "seq", "must be 1.." + MAX_SEQ);
@@ -157,6 +167,13 @@ public final class Codec {
             }
             if (Math.abs(input.dy()) > 1) {
                 throw invalid("input", "dy", "must be -1, 0 or 1");
+            }
+        } else if (message instanceof ClientMessage.Chat chat) {
+            if (chat.text() == null) {
+                throw invalid("chat", "text", "is required");
+            }
+            if (chat.text().length() > MAX_CHAT_CHARS) {
+                throw invalid("chat", "text", "must be at most " + MAX_CHAT_CHARS + " characters");
             }
         }
     }

@@ -20,7 +20,13 @@ public enum ErrorCode {
     /** A new room was asked for but the server has as many rooms as it may have. */
     TOO_MANY_ROOMS("too_many_rooms"),
     /** The connection sends faster than its message budget allows; messages are dropped until it slows down. */
-    RATE_LIMITED("rate_limited");
+    RATE_LIMITED("rate_limited"),
+    /** {@code input} from a role that has no dot ({@code screen}, {@code spectator}). */
+    FORBIDDEN("forbidden"),
+    /** A {@code controller}, {@code spectator} or {@code screen} named a room that does not exist. */
+    UNKNOWN_ROOM("unknown_room"),
+    /** {@code chat} faster than the chat limit; that line was dropped. */
+    CHAT_RATE_LIMITED("chat_rate_limited");
 
     private final String wireName;
 

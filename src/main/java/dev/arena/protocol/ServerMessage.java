@@ -11,7 +11,11 @@ import java.util.List;
     @JsonbSubtype(alias = "playerJoined", type = ServerMessage.PlayerJoined.class),
     @JsonbSubtype(alias = "playerLeft", type = ServerMessage.PlayerLeft.class),
     @JsonbSubtype(alias = "pong", type = ServerMessage.Pong.class),
-    @JsonbSubtype(alias = "error", type = ServerMessage.Error.class)
+    @JsonbSubtype(alias = "error", type = ServerMessage.Error.class),
+    @JsonbSubtype(alias = "self", type = ServerMessage.Self.class),
+    @JsonbSubtype(alias = "audience", type = ServerMessage.Audience.class),
+    @JsonbSubtype(alias = "party", type = ServerMessage.Party.class),
+    @JsonbSubtype(alias = "chat", type = ServerMessage.Chat.class)
 })
 public sealed interface ServerMessage {
 
@@ -59,4 +63,27 @@ public sealed interface ServerMessage {
 
     /** A player's position at a tick, and the newest input number applied to it. */
     record PlayerPosition(int id, double x, double y, long seq) {}
+
+    /**
+     * A {@code controller}'s own state instead of the room's snapshot: its position and the newest input the server
+     * has applied ({@code seq}) after tick {@code tick}. Sent when one of them changed.
+     */
+    record Self(long tick, long time, double x, double y, long seq) implements ServerMessage {}
+
+    /**
+     * Who is in the room: players with a dot ({@code player} and {@code controller} roles, those away included),
+     * {@code spectators} and {@code screens}. Sent to every connection that is not a {@code player} when it joins and
+     * whenever a count changes.
+     */
+    record Audience(int players, int spectators, int screens) implements ServerMessage {}
+
+    /**
+     * To a {@code screen}, after its {@code welcome}: the party room's {@code code}, the {@code joinUrl} phones open
+     * (null when the screen sent no {@code link}) and its QR code: {@code qr} lists the rows of modules, top to
+     * bottom, each a string of {@code '1'} (dark) and {@code '0'} (light), without the quiet zone.
+     */
+    record Party(String code, String joinUrl, List<String> qr) implements ServerMessage {}
+
+    /** A chat line from player {@code from} (0: from a screen or spectator) named {@code name}. Plain text. */
+    record Chat(int from, String name, String text) implements ServerMessage {}
 }

@@ -1,6 +1,7 @@
 package dev.arena.server;
 
 import dev.arena.game.PlayerId;
+import dev.arena.protocol.Role;
 
 /**
  * The server's side of one client connection: its outbox, its message budget, when it was last heard from and, once
@@ -13,8 +14,10 @@ public final class Connection {
     private final Outbox outbox;
     private final MessageRate rate;
     private final String address;
+    private final MessageRate chatRate;
     private State state = State.NEW;
     private Room room;
+    private Role role = Role.PLAYER;
     private volatile PlayerId player;
     private volatile long lastHeard;
     private volatile long lastPing;
@@ -26,6 +29,7 @@ public final class Connection {
         this.address = address;
         this.lastHeard = nowMillis;
         this.lastPing = nowMillis;
+        this.chatRate = ChatText.newLimit(nowMillis);
     }
 
     Outbox outbox() {
@@ -34,6 +38,11 @@ public final class Connection {
 
     MessageRate rate() {
         return rate;
+    }
+
+    /** The budget of chat lines (on top of {@link #rate()}). */
+    MessageRate chatRate() {
+        return chatRate;
     }
 
     /** The remote address this connection is counted under, or null when the container does not say. */
@@ -70,16 +79,29 @@ public final class Connection {
         return room;
     }
 
+    /** The role this connection joined (or is joining) as; {@link Role#PLAYER} before it asked. */
+    synchronized Role role() {
+        return role;
+    }
+
     synchronized boolean startJoining(Room target) {
+        return startJoining(target, Role.PLAYER);
+    }
+
+    synchronized boolean startJoining(Room target, Role as) {
         if (state != State.NEW) {
             return false;
         }
         state = State.JOINING;
         room = target;
+        role = as;
         return true;
     }
 
-    /** On the tick thread: the join was accepted. Returns false when the connection closed meanwhile. */
+    /**
+     * On the tick thread: the join was accepted ({@code id}: its player, null for a screen or spectator). Returns
+     * false when the connection closed meanwhile.
+     */
     synchronized boolean joined(PlayerId id) {
         if (state != State.JOINING) {
             return false;
@@ -94,6 +116,7 @@ public final class Connection {
         if (state == State.JOINING) {
             state = State.NEW;
             room = null;
+            role = Role.PLAYER;
         }
     }
 

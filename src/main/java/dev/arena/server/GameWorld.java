@@ -7,6 +7,7 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
+import dev.arena.protocol.Role;
 import dev.arena.protocol.ServerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -53,6 +55,11 @@ public class GameWorld {
     private volatile String tickExecutor;
     private final Object tickLock = new Object();
     private volatile boolean shutDown;
+    private volatile Supplier<String> partyCodes = () -> {
+        synchronized (tokenRandom) {
+            return Party.newCode(tokenRandom);
+        }
+    };
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -118,6 +125,8 @@ public class GameWorld {
             Room room = c.state() == Connection.State.JOINED ? c.room() : null;
             if (room == null) {
                 error(c, ErrorCode.NOT_JOINED, "send 'join' and wait for 'welcome' before 'input'");
+            } else if (!c.role().plays()) {
+                error(c, ErrorCode.FORBIDDEN, "a " + c.role().wireName() + " has no dot to move");
             } else {
                 room.enqueue(new Room.Steer(c, input.seq(), Assembler.toInput(input)));
             }
@@ -125,6 +134,8 @@ public class GameWorld {
             join(c, join);
         } else if (message instanceof ClientMessage.Ping ping) {
             c.outbox().control(codec.encode(new ServerMessage.Pong(ping.t(), clockMillis.getAsLong())));
+        } else if (message instanceof ClientMessage.Chat chat) {
+            chat(c, chat);
         }
     }
 
@@ -216,6 +227,11 @@ public class GameWorld {
         }
     }
 
+    /** For tests: where new party codes come from (by default {@link Party#newCode} on a {@link SecureRandom}). */
+    void usePartyCodes(Supplier<String> codes) {
+        this.partyCodes = codes;
+    }
+
     /** Called by whatever schedules {@link #tick}: "managed" or "plain", reported by {@link #health}. */
     public void tickedBy(String executorKind) {
         this.tickExecutor = executorKind;
@@ -242,6 +258,16 @@ public class GameWorld {
     /** Players in all rooms, those away (waiting for their client to resume) included. */
     public int playerCount() {
         return rooms.values().stream().mapToInt(Room::playerCount).sum();
+    }
+
+    /** Spectators in all rooms (not counted as players), those away included. */
+    public int spectatorCount() {
+        return rooms.values().stream().mapToInt(Room::spectatorCount).sum();
+    }
+
+    /** Screens in all rooms (not counted as players), those away included. */
+    public int screenCount() {
+        return rooms.values().stream().mapToInt(Room::screenCount).sum();
     }
 
     /** Players whose connection dropped and who wait to be resumed. */
@@ -375,7 +401,16 @@ public class GameWorld {
             error(c, ErrorCode.ALREADY_JOINED, "this connection has joined already");
             return;
         }
+        Role role = join.roleOrDefault();
+        if (role == Role.SCREEN && join.room() == null) {
+            createParty(c, join);
+            return;
+        }
         String name = join.room() == null ? config.defaultRoom() : join.room();
+        if (role != Role.PLAYER) {
+            joinExisting(c, join, name, role);
+            return;
+        }
         boolean[] tooMany = {false};
         rooms.compute(name, (key, room) -> {
             if (room == null) {
@@ -392,6 +427,66 @@ public class GameWorld {
         });
         if (tooMany[0]) {
             error(c, ErrorCode.TOO_MANY_ROOMS, "the server has " + config.maxRooms() + " rooms already");
+        }
+    }
+
+    /** A screen without a room: a new party room named by a fresh code (a few tries should codes collide). */
+    private void createParty(Connection c, ClientMessage.Join join) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String code = partyCodes.get();
+            boolean[] done = {false};
+            rooms.compute(code, (key, room) -> {
+                if (room != null) {
+                    return room; // taken: try another code
+                }
+                done[0] = true;
+                if (rooms.size() >= config.maxRooms()) {
+                    return null;
+                }
+                room = newRoom(key);
+                if (c.startJoining(room, Role.SCREEN)) {
+                    room.enqueue(new Room.Join(c, join.name(), join.token(), Role.SCREEN, join.link()));
+                }
+                return room;
+            });
+            if (done[0]) {
+                if (c.state() == Connection.State.NEW) {
+                    error(c, ErrorCode.TOO_MANY_ROOMS, "the server has " + config.maxRooms() + " rooms already");
+                }
+                return;
+            }
+        }
+        error(c, ErrorCode.TOO_MANY_ROOMS, "no free room code found");
+    }
+
+    /** Controllers, spectators and screens with a code join rooms that exist: never a silent new room. */
+    private void joinExisting(Connection c, ClientMessage.Join join, String name, Role role) {
+        Room found = rooms.computeIfPresent(name, (key, room) -> {
+            if (c.startJoining(room, role)) {
+                room.enqueue(new Room.Join(c, join.name(), join.token(), role, join.link()));
+            }
+            return room;
+        });
+        if (found == null) {
+            error(c, ErrorCode.UNKNOWN_ROOM, "there is no room '" + name + "': check the code");
+        }
+    }
+
+    /** Relays a chat line through the room (at its next tick), after the chat limit and cleaning. */
+    private void chat(Connection c, ClientMessage.Chat chat) {
+        Room room = c.state() == Connection.State.JOINED ? c.room() : null;
+        if (room == null) {
+            error(c, ErrorCode.NOT_JOINED, "send 'join' and wait for 'welcome' before 'chat'");
+            return;
+        }
+        String text = ChatText.clean(chat.text());
+        if (text == null) {
+            error(c, ErrorCode.INVALID_FIELD, "'chat.text' has nothing to show");
+        } else if (c.chatRate().admit(clockMillis.getAsLong()) != MessageRate.Verdict.ACCEPT) {
+            error(c, ErrorCode.CHAT_RATE_LIMITED, "at most " + ChatText.BURST + " lines at once and "
+                    + ChatText.PER_SECOND + " a second after that; this one was dropped");
+        } else {
+            room.enqueue(new Room.Say(c, text));
         }
     }
 

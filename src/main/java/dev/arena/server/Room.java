@@ -1,13 +1,16 @@
 package dev.arena.server;
 
 import dev.arena.game.Input;
+import dev.arena.game.PlayerName;
 import dev.arena.game.PlayerId;
 import dev.arena.game.PlayerState;
 import dev.arena.game.World;
+import dev.arena.game.WorldSnapshot;
 import dev.arena.protocol.Assembler;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
+import dev.arena.protocol.Role;
 import dev.arena.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +32,10 @@ import java.util.logging.Logger;
  * <p>A player whose connection drops (not a clean close) stays in the room, standing still, for the resume grace
  * period: a new connection that joins with the player's token takes it over, and the others never see it leave. After
  * the grace period it leaves for real.
+ *
+ * <p>Roles (docs/protocol.md): players and controllers are members with a dot; a controller is sent its own state
+ * ({@link ControllerFeed}) instead of snapshots and no {@code playerJoined}/{@code playerLeft}. Screens and
+ * spectators are the room's {@link Audience}: no dot, every snapshot and room event.
  */
 final class Room {
     private static final Logger LOG = Logger.getLogger(Room.class.getName());
@@ -37,7 +44,15 @@ final class Room {
         Connection connection();
     }
 
-    record Join(Connection connection, String name, String token) implements Event {}
+    /** {@code link}: a screen's controller page, for its join link and QR code (null: none). */
+    record Join(Connection connection, String name, String token, Role role, String link) implements Event {
+        Join(Connection connection, String name, String token) {
+            this(connection, name, token, Role.PLAYER, null);
+        }
+    }
+
+    /** A chat line, cleaned already, to relay to everyone else in the room. */
+    record Say(Connection connection, String text) implements Event {}
 
     record Steer(Connection connection, long seq, Input input) implements Event {}
 
@@ -56,13 +71,19 @@ final class Room {
     private static final class Member {
         final PlayerId id;
         final String token;
+        final ControllerFeed feed; // null for a player: it gets the snapshots
         Connection connection;
         long awayUntil;
 
-        Member(PlayerId id, String token, Connection connection) {
+        Member(PlayerId id, String token, Connection connection, Role role) {
             this.id = id;
             this.token = token;
             this.connection = connection;
+            this.feed = role == Role.CONTROLLER ? new ControllerFeed() : null;
+        }
+
+        Role role() {
+            return feed == null ? Role.PLAYER : Role.CONTROLLER;
         }
     }
 
@@ -77,6 +98,8 @@ final class Room {
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final Map<PlayerId, Member> members = new LinkedHashMap<>();
     private final Map<String, Member> byToken = new HashMap<>();
+    private final Audience audience = new Audience();
+    private final AudienceCounts counts = new AudienceCounts();
     private volatile int memberCount;
     private volatile int awayCount;
     private long failures;
@@ -106,6 +129,16 @@ final class Room {
         return awayCount;
     }
 
+    /** Spectators, those away included. */
+    int spectatorCount() {
+        return audience.spectators();
+    }
+
+    /** Screens, those away included. */
+    int screenCount() {
+        return audience.screens();
+    }
+
     void enqueue(Event event) {
         inboxSize.incrementAndGet();
         inbox.add(event);
@@ -113,7 +146,7 @@ final class Room {
 
     /** No players and nothing waiting: the room may be removed. */
     boolean isIdle() {
-        return memberCount == 0 && inboxSize.get() == 0;
+        return memberCount == 0 && audience.size() == 0 && inboxSize.get() == 0;
     }
 
     /**
@@ -138,13 +171,15 @@ final class Room {
         expireAway(nowMillis);
         world.step();
         memberCount = members.size();
-        if (members.isEmpty()) {
+        counts.announce(this::sendToNonPlayers, members.size(), audience.spectators(), audience.screens(), codec);
+        if (members.isEmpty() && audience.size() == 0) {
             return 0;
         }
         String snapshot = codec.encode(Assembler.snapshot(world.snapshot(), nowMillis));
-        int dropped = 0;
+        int dropped = audience.snapshot(snapshot);
         for (Member member : members.values()) {
-            if (member.connection != null && member.connection.outbox().snapshot(snapshot)) {
+            String text = member.feed == null ? snapshot : ownState(member, nowMillis);
+            if (member.connection != null && text != null && member.connection.outbox().snapshot(text)) {
                 dropped++;
             }
         }
@@ -172,11 +207,18 @@ final class Room {
                 world.steer(m.id, s.seq(), s.input());
             }
         } else if (event instanceof Join j) {
-            join(c, j.name(), j.token());
+            if (j.role().plays()) {
+                join(c, j.name(), j.token(), j.role());
+            } else {
+                watch(c, j);
+            }
+        } else if (event instanceof Say say) {
+            say(c, say.text());
         } else if (event instanceof Leave l) {
             Member m = memberOf(c);
-            if (m == null) {
-                return; // never joined, or replaced by a newer connection
+            if (m == null) { // never joined, replaced by a newer connection, or a screen or spectator
+                audience.leave(c, l.mayResume() && graceMillis > 0, l.atMillis() + graceMillis);
+                return;
             }
             if (l.mayResume() && graceMillis > 0) {
                 m.connection = null;
@@ -197,6 +239,7 @@ final class Room {
     }
 
     private void expireAway(long nowMillis) {
+        audience.expire(nowMillis);
         if (awayCount == 0) {
             return;
         }
@@ -222,9 +265,9 @@ final class Room {
         broadcast(codec.encode(new ServerMessage.PlayerLeft(m.id.value())));
     }
 
-    private void join(Connection c, String requestedName, String token) {
+    private void join(Connection c, String requestedName, String token, Role role) {
         Member existing = token == null ? null : byToken.get(token);
-        if (existing != null) {
+        if (existing != null && existing.role() == role) {
             resume(c, existing);
             return;
         }
@@ -239,9 +282,10 @@ final class Room {
             world.leave(player.id()); // the client went away while its join waited
             return;
         }
-        Member m = new Member(player.id(), tokens.get(), c);
+        Member m = new Member(player.id(), tokens.get(), c, role);
         c.outbox().control(codec.encode(
-                Assembler.welcome(player, name, world.rules(), world.snapshot(), m.token, false)));
+                Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false)));
+        counts.welcomed(c, role);
         broadcast(codec.encode(new ServerMessage.PlayerJoined(Assembler.info(player))));
         members.put(player.id(), m);
         byToken.put(m.token, m);
@@ -262,17 +306,91 @@ final class Room {
         world.release(m.id); // the new connection numbers its inputs afresh
         PlayerState player = world.player(m.id).orElseThrow();
         c.outbox().control(codec.encode(
-                Assembler.welcome(player, name, world.rules(), world.snapshot(), m.token, true)));
+                Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, true)));
+        counts.welcomed(c, m.role());
+        if (m.feed != null) {
+            m.feed.reset();
+        }
         if (old != null) {
             kicker.kick(old, CloseCodes.REPLACED, "resumed on another connection");
         }
     }
 
+    /** A room event (playerJoined, playerLeft) to everyone who sees the room: players, screens, spectators. */
     private void broadcast(String text) {
         for (Member member : members.values()) {
-            if (member.connection != null) {
+            if (member.connection != null && member.feed == null) {
                 member.connection.outbox().control(text);
             }
         }
+        audience.send(text, null);
+    }
+
+    /** What a member's welcome shows: the whole room, or a controller only itself. */
+    private WorldSnapshot visibleTo(Member m) {
+        WorldSnapshot all = world.snapshot();
+        return m.feed == null ? all : new WorldSnapshot(all.tick(), List.of(world.player(m.id).orElseThrow()));
+    }
+
+    private String ownState(Member m, long nowMillis) {
+        return m.feed.next(world.player(m.id).orElseThrow(), world.tick(), nowMillis, codec);
+    }
+
+    /** A screen or spectator joins (or comes back with its token): {@code welcome}, and a screen's {@code party}. */
+    private void watch(Connection c, Join j) {
+        Audience.Watcher existing = audience.withToken(j.token(), j.role());
+        if (existing == null && audience.size() >= maxPlayers) {
+            c.joinRefused();
+            c.outbox().control(codec.encode(Assembler.error(ErrorCode.ROOM_FULL,
+                    "room '" + name + "' has " + maxPlayers + " screens and spectators")));
+            return;
+        }
+        if (!c.joined(null)) {
+            return; // the client went away while its join waited
+        }
+        Audience.Watcher w = existing;
+        Connection old = null;
+        if (w == null) {
+            String fallback = j.role() == Role.SCREEN ? "Screen" : "Spectator";
+            w = audience.add(c, j.role(), PlayerName.clean(j.name(), fallback), tokens.get());
+        } else {
+            old = audience.resume(w, c);
+        }
+        c.outbox().control(codec.encode(
+                Assembler.watcherWelcome(name, world.rules(), world.snapshot(), w.token, existing != null)));
+        if (j.role() == Role.SCREEN) {
+            c.outbox().control(codec.encode(Party.message(name, j.link())));
+        }
+        counts.welcomed(c, j.role());
+        if (old != null) {
+            kicker.kick(old, CloseCodes.REPLACED, "resumed on another connection");
+        }
+    }
+
+    /** Relays a chat line to everyone in the room but its sender, with the sender's name. */
+    private void say(Connection c, String text) {
+        Member m = memberOf(c);
+        Audience.Watcher w = m == null ? audience.of(c) : null;
+        if (m == null && w == null) {
+            return; // left meanwhile
+        }
+        int from = m == null ? 0 : m.id.value();
+        String sender = m == null ? w.name : world.player(m.id).orElseThrow().name();
+        String line = codec.encode(new ServerMessage.Chat(from, sender, text));
+        for (Member member : members.values()) {
+            if (member.connection != null && member.connection != c) {
+                member.connection.outbox().control(line);
+            }
+        }
+        audience.send(line, c);
+    }
+
+    private void sendToNonPlayers(String text) {
+        for (Member member : members.values()) {
+            if (member.connection != null && member.feed != null) {
+                member.connection.outbox().control(text);
+            }
+        }
+        audience.send(text, null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
+import dev.arena.support.Qr;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbBuilder;
@@ -46,6 +47,9 @@ class DeployedWarIT {
             {"js/protocol.js", "javascript", "export const MessageType"},
             {"js/net.js", "javascript", "export function gameUrl"},
             {"css/game.css", "text/css", "{"},
+            {"screen.html", "text/html", "js/screen.js"},
+            {"controller.html", "text/html", "js/controller.js"},
+            {"js/qr.js", "javascript", "export function drawQr"},
         };
         for (String[] e : expected) {
             HttpResponse<String> r = TargetServer.get(base.toURI().resolve(e[0]));
@@ -94,6 +98,23 @@ class DeployedWarIT {
             ServerMessage.Snapshot moved = ada.await(ServerMessage.Snapshot.class, s -> s.players().stream()
                     .anyMatch(p -> p.id() == bob.id() && p.seq() == seq && p.x() != start.x()), Duration.ofSeconds(5));
             assertThat(moved.players()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aScreenGetsAPartyRoomWithAQrCodeUnderTheContextPathAndAPhoneJoinsIt() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        String link = base.toURI().resolve("controller.html").toString();
+        try (GameClient screen = GameClient.joinAs(game, "screen", null, null, link)) {
+            ServerMessage.Party party = screen.await(ServerMessage.Party.class);
+            assertThat(party.joinUrl()).isEqualTo(link + "?room=" + party.code()).contains("/arena/controller.html");
+            assertThat(Qr.decodeRows(party.qr())).isEqualTo(party.joinUrl()); // ZXing runs inside the WAR
+            try (GameClient phone = GameClient.joinAs(game, "controller", "Ada", party.code(), null)) {
+                assertThat(screen.await(ServerMessage.PlayerJoined.class).player().name()).isEqualTo("Ada");
+                phone.hold(1, 0);
+                assertThat(phone.await(ServerMessage.Self.class, s -> s.seq() == 1, Duration.ofSeconds(5)).seq())
+                        .isEqualTo(1);
+            }
         }
     }
 

@@ -46,6 +46,39 @@ class CodecTest {
     }
 
     @Test
+    void joinWithARole() throws ProtocolException {
+        decodes("{\"type\":\"join\",\"role\":\"controller\",\"room\":\"BKRTZ\",\"name\":\"Ada\"}",
+                new ClientMessage.Join("Ada", "BKRTZ", null, "controller", null));
+        decodes("{\"type\":\"join\",\"role\":\"screen\",\"link\":\"https://tv.example:8443/arena/controller.html\"}",
+                new ClientMessage.Join(null, null, null, "screen", "https://tv.example:8443/arena/controller.html"));
+        decodes("{\"type\":\"join\",\"role\":\"spectator\",\"room\":\"lobby\"}",
+                new ClientMessage.Join(null, "lobby", null, "spectator", null));
+        assertThat(codec.decode("{\"type\":\"join\"}")).isInstanceOfSatisfying(ClientMessage.Join.class,
+                j -> assertThat(j.roleOrDefault()).isEqualTo(Role.PLAYER));
+        assertThat(codec.encode(new ClientMessage.Join("Ada", "BKRTZ", null, "controller", null)))
+                .isEqualTo("{\"type\":\"join\",\"name\":\"Ada\",\"role\":\"controller\",\"room\":\"BKRTZ\"}");
+    }
+
+    @Test
+    void chat() throws ProtocolException {
+        decodes("{\"type\":\"chat\",\"text\":\"<b>gg</b>\"}", new ClientMessage.Chat("<b>gg</b>"));
+        decodes("{\"type\":\"chat\",\"text\":\"" + "x".repeat(500) + "\"}", new ClientMessage.Chat("x".repeat(500)));
+        roundTrip(new ServerMessage.Chat(42, "Ada", "<b>gg</b> & \"so\""),
+                "{\"type\":\"chat\",\"from\":42,\"name\":\"Ada\",\"text\":\"<b>gg</b> & \\\"so\\\"\"}");
+    }
+
+    @Test
+    void partyMessages() {
+        roundTrip(new ServerMessage.Self(118, 1763740800000L, 130.5, 300.25, 42),
+                "{\"type\":\"self\",\"seq\":42,\"tick\":118,\"time\":1763740800000,\"x\":130.5,\"y\":300.25}");
+        roundTrip(new ServerMessage.Audience(3, 1, 1),
+                "{\"type\":\"audience\",\"players\":3,\"screens\":1,\"spectators\":1}");
+        roundTrip(new ServerMessage.Party("BKRTZ", "http://h/controller.html?room=BKRTZ", List.of("101", "010", "101")),
+                "{\"type\":\"party\",\"code\":\"BKRTZ\",\"joinUrl\":\"http://h/controller.html?room=BKRTZ\","
+                        + "\"qr\":[\"101\",\"010\",\"101\"]}");
+    }
+
+    @Test
     void input() throws ProtocolException {
         decodes("{\"type\":\"input\",\"seq\":42,\"dx\":1,\"dy\":0}", new ClientMessage.Input(42L, 1, 0));
         decodes("{\"dy\":-1,\"dx\":-1,\"seq\":9007199254740991,\"type\":\"input\"}",
@@ -150,6 +183,15 @@ class CodecTest {
         "{\"type\":\"join\",\"token\":7}                                     | 'join.token' must be a string",
         "{\"type\":\"join\",\"token\":\"short\"}                           | 'join.token' must be a token from 'welcome'",
         "{\"type\":\"join\",\"token\":\"q5N2x_Kd0aLw+8ZkR1vT3g\"}          | 'join.token' must be a token from 'welcome'",
+        "{\"type\":\"join\",\"role\":\"admin\"}                      | 'join.role' must be 'player', 'controller', 'screen' or 'spectator'",
+        "{\"type\":\"join\",\"role\":\"Screen\"}                     | 'join.role' must be 'player', 'controller', 'screen' or 'spectator'",
+        "{\"type\":\"join\",\"role\":1}                                | 'join.role' must be a string",
+        "{\"type\":\"join\",\"link\":\"javascript:alert(1)\"}        | 'join.link' must be an http(s) URL without query or fragment, at most 308 characters",
+        "{\"type\":\"join\",\"link\":\"http://h/c.html?room=X\"}     | 'join.link' must be an http(s) URL without query or fragment, at most 308 characters",
+        "{\"type\":\"join\",\"link\":\"http://h/a b\"}               | 'join.link' must be an http(s) URL without query or fragment, at most 308 characters",
+        "{\"type\":\"join\",\"link\":\"http://h/\\\"><script>\"}      | 'join.link' must be an http(s) URL without query or fragment, at most 308 characters",
+        "{\"type\":\"chat\"}                                             | 'chat.text' is required",
+        "{\"type\":\"chat\",\"text\":7}                                | 'chat.text' must be a string",
     })
     void invalidFieldsAreRefusedNamingTheField(String text, String message) {
         assertThatThrownBy(() -> codec.decode(text))
@@ -157,6 +199,12 @@ class CodecTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });
+    }
+
+    @Test
+    void overlongChatAndLinkAreRefused() {
+        assertRefused("{\"type\":\"chat\",\"text\":\"" + "x".repeat(501) + "\"}", ErrorCode.INVALID_FIELD);
+        assertRefused("{\"type\":\"join\",\"link\":\"http://" + "h".repeat(301) + "\"}", ErrorCode.INVALID_FIELD);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.glassfish.tyrus.client.ClientManager;
 
@@ -33,6 +34,8 @@ public final class GameClient implements AutoCloseable {
 
     private final BlockingQueue<ServerMessage> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final AtomicLong receivedBytes = new AtomicLong();
+    private final AtomicLong receivedFrames = new AtomicLong();
     private final Session session;
     private long seq;
 
@@ -45,8 +48,11 @@ public final class GameClient implements AutoCloseable {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
-                        inbox.add(CODEC.decodeServerMessage(text)));
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                    receivedBytes.addAndGet(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                    receivedFrames.incrementAndGet();
+                    inbox.add(CODEC.decodeServerMessage(text));
+                });
             }
 
             @Override
@@ -91,6 +97,27 @@ public final class GameClient implements AutoCloseable {
         client.send(new ClientMessage.Join(name, room));
         client.welcome = client.await(ServerMessage.Welcome.class);
         return client;
+    }
+
+    /**
+     * Connects and joins as {@code role} ("controller", "screen", "spectator"; a screen also sends {@code link});
+     * returns after the {@code welcome}.
+     */
+    public static GameClient joinAs(URI uri, String role, String name, String room, String link) throws Exception {
+        GameClient client = connect(uri);
+        client.send(new ClientMessage.Join(name, room, null, role, link));
+        client.welcome = client.await(ServerMessage.Welcome.class);
+        return client;
+    }
+
+    /** UTF-8 bytes of the text frames received so far (the payload, without WebSocket framing). */
+    public long receivedBytes() {
+        return receivedBytes.get();
+    }
+
+    /** Text frames received so far. */
+    public long receivedFrames() {
+        return receivedFrames.get();
     }
 
     private ServerMessage.Welcome welcome;

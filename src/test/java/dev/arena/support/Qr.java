@@ -1,0 +1,62 @@
+package dev.arena.support;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Reads QR codes with ZXing's decoder, as a phone's camera app would: from a picture, or from module rows. */
+public final class Qr {
+    private Qr() {}
+
+    /** The text of the QR code in a PNG (e.g. a screenshot); fails when there is none or it does not read. */
+    public static String decodePng(byte[] png) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            return decode(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String decode(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            throw new AssertionError("no readable QR code in a " + w + "x" + h + " picture: " + e, e);
+        }
+    }
+
+    /** The text of a QR code given as rows of '1' (dark) and '0' (light), drawn 4 pixels a module with a quiet zone. */
+    public static String decodeRows(List<String> rows) {
+        int scale = 4;
+        int quiet = 4;
+        int n = rows.size();
+        int size = (n + 2 * quiet) * scale;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int my = y / scale - quiet;
+                int mx = x / scale - quiet;
+                boolean dark = my >= 0 && my < n && mx >= 0 && mx < n && rows.get(my).charAt(mx) == '1';
+                image.setRGB(x, y, dark ? 0x000000 : 0xffffff);
+            }
+        }
+        return decode(image);
+    }
+}

@@ -1,0 +1,234 @@
+/*
+ * The shared screen of a party (a TV or a laptop): joins as `screen`, shows the map with every player, the room's
+ * code, the join link and its QR code (made by the server, drawn by qr.js), the players with their colours, the
+ * counts and the room chat. It has no dot and sends no input.
+ *
+ * `screen.html` creates a new party room; `screen.html?room=CODE` shows an existing room (the page puts the code
+ * into its URL as soon as it has one, so a reload comes back to the same room, with its resume token).
+ *
+ * Debug hook for browser tests, read-only: window.arena = {status, joined, code, joinUrl, qrSize, players,
+ * audience, chat, lastError}.
+ */
+
+import * as protocol from './protocol.js';
+import { ErrorCode, MessageType, Role } from './protocol.js';
+import { Connection, Status, gameUrl, pageUrl } from './net.js';
+import { GameState, safeColor } from './game.js';
+import { Renderer } from './render.js';
+import { ResumeToken } from './resume.js';
+import { ChatLog } from './chat.js';
+import { drawQr } from './qr.js';
+
+const PING_INTERVAL_MS = 2000;
+const IDLE_TIMEOUT_MS = 10000;
+const QR_CSS_SIZE = 220;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  stage: $('stage'),
+  canvas: $('map'),
+  banner: $('banner'),
+  bannerText: $('banner-text'),
+  qr: $('qr'),
+  code: $('code'),
+  joinUrl: $('join-url'),
+  status: $('status'),
+  audience: $('audience'),
+  players: $('players'),
+  chat: $('chat'),
+};
+
+const link = pageUrl(location, 'controller.html');
+let code = null;
+{
+  const asked = (new URLSearchParams(location.search).get('room') ?? '').trim();
+  if (protocol.isValidRoom(asked)) code = asked;
+}
+let party = null; // the last `party` message
+let audience = null;
+let lastError = null;
+let connStatus = { state: Status.CONNECTING, closeCode: null };
+let playersKey = '';
+
+const game = new GameState({ predict: false });
+const renderer = new Renderer(ui.canvas, ui.stage);
+const resume = new ResumeToken(sessionStore());
+const chatLog = new ChatLog(ui.chat);
+
+const conn = new Connection(gameUrl(location), {
+  idleTimeoutMs: IDLE_TIMEOUT_MS,
+  onOpen() {
+    sendJoin();
+    sendPing();
+  },
+  onMessage(text) {
+    const message = protocol.decode(text);
+    if (message) receive(message);
+  },
+  onStatus(status) {
+    connStatus = status;
+    if (status.state !== Status.CONNECTED) game.disconnect();
+  },
+});
+
+function sendJoin() {
+  const token = code ? resume.tokenFor(code, protocol.DEFAULT_ROOM) : null;
+  conn.send(protocol.encode(protocol.join(null, code, token, { role: Role.SCREEN, link })));
+}
+
+function receive(message) {
+  const now = performance.now();
+  if (game.handle(message, now)) {
+    if (message.type === MessageType.WELCOME) {
+      resume.welcomed(message);
+      renderer.setMap(message.width, message.height);
+      lastError = null;
+    }
+    return;
+  }
+  switch (message.type) {
+    case MessageType.PARTY:
+      showParty(message);
+      break;
+    case MessageType.AUDIENCE:
+      audience = { players: message.players, spectators: message.spectators, screens: message.screens };
+      break;
+    case MessageType.CHAT:
+      chatLog.add({ from: message.from, name: message.name, text: message.text, color: game.players.get(message.from)?.color });
+      break;
+    case MessageType.ERROR:
+      lastError = { code: message.code, message: message.message };
+      if (message.code === ErrorCode.UNKNOWN_ROOM && !game.joined) {
+        // The room is gone (everyone left while this page was away): start a new party.
+        code = null;
+        history.replaceState(null, '', location.pathname);
+        sendJoin();
+      }
+      break;
+    default:
+      break; // pong, or a newer server's message
+  }
+}
+
+function showParty(message) {
+  party = message;
+  code = message.code;
+  ui.code.textContent = message.code;
+  ui.joinUrl.textContent = message.joinUrl ?? '';
+  const drawn = drawQr(ui.qr, message.qr, QR_CSS_SIZE, Math.max(1, Math.min(3, window.devicePixelRatio || 1)));
+  ui.qr.hidden = !drawn;
+  const query = `?room=${encodeURIComponent(message.code)}`;
+  if (location.search !== query) history.replaceState(null, '', `${location.pathname}${query}`);
+}
+
+function sendPing() {
+  if (conn.isOpen) conn.send(protocol.encode(protocol.ping(performance.now())));
+}
+
+function sessionStore() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function statusText() {
+  switch (connStatus.state) {
+    case Status.CONNECTED:
+      return game.joined ? 'connected' : 'joining…';
+    case Status.CONNECTING:
+      return 'connecting…';
+    case Status.RECONNECTING:
+      return 'reconnecting…';
+    default:
+      return 'disconnected';
+  }
+}
+
+function audienceText() {
+  if (!audience) return '';
+  const parts = [`${audience.players} ${audience.players === 1 ? 'player' : 'players'}`];
+  if (audience.spectators > 0) parts.push(`${audience.spectators} watching`);
+  return parts.join(' · ');
+}
+
+function updatePlayerList() {
+  const players = game.playerList();
+  const key = players.map((p) => `${p.id}:${p.name}:${p.color}`).join('|');
+  if (key === playersKey) return;
+  playersKey = key;
+  const items = players.map((p) => {
+    const li = document.createElement('li');
+    li.dataset.id = String(p.id);
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = safeColor(p.color);
+    const name = document.createElement('span');
+    name.className = 'player-name';
+    name.textContent = p.name;
+    li.append(swatch, name);
+    return li;
+  });
+  ui.players.replaceChildren(...items);
+}
+
+function frame() {
+  const now = performance.now();
+  const players = game.playersAt(now);
+  renderer.draw({
+    players,
+    radius: game.rules?.radius ?? 10,
+    stale: !game.joined,
+    message: game.joined ? (players.length === 0 ? 'Scan the code to play' : '') : statusText(),
+  });
+  setText(ui.status, statusText());
+  ui.status.dataset.state = connStatus.state === Status.CONNECTED && !game.joined ? 'joining' : connStatus.state;
+  setText(ui.audience, audienceText());
+  const banner = connStatus.state === Status.CONNECTED || connStatus.state === Status.CONNECTING
+    ? '' : `${protocol.describeClose(connStatus.closeCode)}: ${statusText()}`;
+  ui.banner.hidden = banner === '';
+  setText(ui.bannerText, banner);
+  updatePlayerList();
+  requestAnimationFrame(frame);
+}
+
+Object.defineProperty(window, 'arena', {
+  value: Object.freeze({
+    get status() {
+      return connStatus.state;
+    },
+    get joined() {
+      return game.joined;
+    },
+    get code() {
+      return party?.code ?? null;
+    },
+    get joinUrl() {
+      return party?.joinUrl ?? null;
+    },
+    get qrSize() {
+      return party?.qr?.length ?? 0;
+    },
+    get players() {
+      return game.playerList();
+    },
+    get audience() {
+      return audience ? { ...audience } : null;
+    },
+    get chat() {
+      return chatLog.lines.map((l) => ({ ...l }));
+    },
+    get lastError() {
+      return lastError ? { ...lastError } : null;
+    },
+  }),
+});
+
+setInterval(sendPing, PING_INTERVAL_MS);
+conn.start();
+requestAnimationFrame(frame);
