@@ -44,6 +44,34 @@ public final class Codec {
         return jsonb.toJson(message);
     }
 
+    /**
+     * A JSON array of player positions, for {@link #snapshot(long, long, java.util.List)}: interest management
+     * encodes each cell's players once per tick and puts together each client's snapshot from the cells it sees.
+     */
+    public String positions(java.util.List<ServerMessage.PlayerPosition> players) {
+        return jsonb.toJson(players);
+    }
+
+    /**
+     * The text of a {@code snapshot} whose players are the concatenation of JSON arrays made by {@link #positions}:
+     * exactly {@code encode(new Snapshot(tick, time, all those players))}, without encoding them again.
+     */
+    public static String snapshot(long tick, long time, java.util.List<String> positionArrays) {
+        StringBuilder s = new StringBuilder(64 + positionArrays.stream().mapToInt(String::length).sum());
+        s.append("{\"type\":\"snapshot\",\"players\":[");
+        boolean first = true;
+        for (String array : positionArrays) {
+            if (array.length() > 2) { // "[]": no players
+                if (!first) {
+                    s.append(',');
+                }
+                s.append(array, 1, array.length() - 1);
+                first = false;
+            }
+        }
+        return s.append("],\"tick\":").append(tick).append(",\"time\":").append(time).append('}').toString();
+    }
+
     /** For clients (tests, the Java client): the inverse of {@link #encode}. */
     public ServerMessage decodeServerMessage(String text) {
         return jsonb.fromJson(text, ServerMessage.class);

@@ -8,6 +8,7 @@ import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.protocol.SnapshotFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -53,6 +54,7 @@ public class GameWorld {
     private volatile String tickExecutor;
     private final Object tickLock = new Object();
     private volatile boolean shutDown;
+    private final ArenaMetrics metrics;
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -63,6 +65,13 @@ public class GameWorld {
         this.config = config;
         this.clockMillis = clockMillis;
         this.seeds = seeds;
+        this.metrics = new ArenaMetrics(config.rules().tickRate());
+        metrics.bind(this);
+    }
+
+    /** The server's metrics (served as Prometheus text at {@code /metrics}). */
+    public ArenaMetrics metrics() {
+        return metrics;
     }
 
     public ArenaConfig config() {
@@ -81,7 +90,7 @@ public class GameWorld {
      */
     public Connection connect(Peer peer, String address) {
         long now = clockMillis.getAsLong();
-        Outbox outbox = new Outbox(peer, clockMillis);
+        Outbox outbox = new Outbox(peer, clockMillis, metrics::sent);
         MessageRate rate = new MessageRate(config.maxMessagesPerSecond(), config.messageBurst(), now);
         int max = config.maxConnectionsPerAddress();
         if (address != null && max > 0) {
@@ -100,7 +109,8 @@ public class GameWorld {
         } else {
             address = null;
         }
-        Connection c = new Connection(outbox, rate, address, now);
+        boolean binary = SnapshotFormat.SUBPROTOCOL.equals(peer.subprotocol());
+        Connection c = new Connection(outbox, rate, address, now, new SnapshotStream(binary));
         connections.add(c);
         if (shutDown) { // opened while the server shuts down: shutdown() may have missed it
             closeWith(outbox, CloseCodes.GOING_AWAY, "server shutting down");
@@ -114,6 +124,7 @@ public class GameWorld {
             return;
         }
         c.resetErrors();
+        metrics.received();
         if (message instanceof ClientMessage.Input input) {
             Room room = c.state() == Connection.State.JOINED ? c.room() : null;
             if (room == null) {
@@ -182,25 +193,35 @@ public class GameWorld {
     }
 
     private void tickRooms() {
+        long started = System.nanoTime();
         long now = clockMillis.getAsLong();
         ticks.incrementAndGet();
         lastTickMillis = now;
         tickThread = Thread.currentThread().getName();
         for (Room room : rooms.values()) {
+            long roomStarted = System.nanoTime();
             try {
-                droppedSnapshots.addAndGet(room.tick(now));
+                int dropped = room.tick(now);
+                droppedSnapshots.addAndGet(dropped);
+                metrics.dropped(dropped);
+                room.metrics().dropped(dropped);
             } catch (RuntimeException | StackOverflowError e) {
                 long failures = roomFailures.merge(room.name(), 1L, Long::sum);
                 if (Long.bitCount(failures) == 1) { // 1st, 2nd, 4th, 8th... failure: a broken room must not flood the log
                     LOG.log(Level.SEVERE, "tick of room '" + room.name() + "' failed (" + failures + " times)", e);
                 }
             }
+            room.metrics().ticked(System.nanoTime() - roomStarted);
             if (room.isIdle()) {
                 rooms.computeIfPresent(room.name(), (name, r) -> r.isIdle() ? null : r);
                 roomFailures.remove(room.name());
+                if (rooms.get(room.name()) != room) {
+                    room.metrics().remove();
+                }
             }
         }
         checkConnections(now);
+        metrics.ticked(System.nanoTime() - started);
     }
 
     /**
@@ -304,6 +325,7 @@ public class GameWorld {
     private void closeWith(Outbox outbox, int code, String reason) {
         if (!outbox.isClosed()) {
             closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+            metrics.closed(code);
         }
         outbox.close(code, reason);
     }
@@ -401,7 +423,8 @@ public class GameWorld {
             seed = seeds.nextLong();
         }
         return new Room(name, new World(config.rules(), new SplittableRandom(seed)), config.maxPlayersPerRoom(),
-                config.resumeGrace().toMillis(), codec, this::newToken, this::kick);
+                config.resumeGrace().toMillis(), codec, this::newToken, this::kick,
+                new Room.Services(metrics, config.viewDistance()));
     }
 
     /** An unguessable resume token: 128 bits from {@link SecureRandom}, base64url. */
@@ -412,6 +435,7 @@ public class GameWorld {
     }
 
     private void error(Connection c, ErrorCode code, String message) {
+        metrics.error(code.wireName());
         c.outbox().control(codec.encode(Assembler.error(code, message)));
     }
 }

@@ -80,9 +80,23 @@ final class Room {
     private volatile int memberCount;
     private volatile int awayCount;
     private long failures;
+    private final SnapshotFrames frames;
+    private final ArenaMetrics.RoomMetrics metrics;
+
+    /**
+     * What a room uses besides its rules: the server's metrics, and the view distance of interest management (0:
+     * everyone sees everyone; see {@link ArenaConfig#viewDistance}).
+     */
+    record Services(ArenaMetrics metrics, int viewDistance) {}
 
     Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
             Kicker kicker) {
+        this(name, world, maxPlayers, graceMillis, codec, tokens, kicker,
+                new Services(new ArenaMetrics(world.rules().tickRate()), 0));
+    }
+
+    Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
+            Kicker kicker, Services services) {
         this.name = name;
         this.world = world;
         this.maxPlayers = maxPlayers;
@@ -90,6 +104,13 @@ final class Room {
         this.codec = codec;
         this.tokens = tokens;
         this.kicker = kicker;
+        this.frames = new SnapshotFrames(
+                world.rules(), new InterestGrid(world.rules(), services.viewDistance()), codec);
+        this.metrics = services.metrics().forRoom(this);
+    }
+
+    ArenaMetrics.RoomMetrics metrics() {
+        return metrics;
     }
 
     String name() {
@@ -107,6 +128,9 @@ final class Room {
     }
 
     void enqueue(Event event) {
+        if (!(event instanceof Leave)) {
+            metrics.received();
+        }
         inboxSize.incrementAndGet();
         inbox.add(event);
     }
@@ -141,11 +165,16 @@ final class Room {
         if (members.isEmpty()) {
             return 0;
         }
-        String snapshot = codec.encode(Assembler.snapshot(world.snapshot(), nowMillis));
+        RoomFrame frame = frames.next(world.snapshot(), nowMillis);
+        InterestGrid grid = frames.grid();
         int dropped = 0;
         for (Member member : members.values()) {
-            if (member.connection != null && member.connection.outbox().snapshot(snapshot)) {
-                dropped++;
+            Connection c = member.connection;
+            if (c != null) {
+                int[] view = grid.view(frames.cellOf(member.id));
+                if (c.outbox().snapshot(c.snapshots().offer(frame, view, frames.seqOf(member.id), metrics))) {
+                    dropped++;
+                }
             }
         }
         return dropped;
@@ -230,6 +259,7 @@ final class Room {
         }
         if (members.size() >= maxPlayers) {
             c.joinRefused();
+            metrics.sent(1, 0);
             c.outbox().control(codec.encode(Assembler.error(
                     ErrorCode.ROOM_FULL, "room '" + name + "' is full (" + maxPlayers + " players)")));
             return;
@@ -240,6 +270,7 @@ final class Room {
             return;
         }
         Member m = new Member(player.id(), tokens.get(), c);
+        metrics.sent(1, 0);
         c.outbox().control(codec.encode(
                 Assembler.welcome(player, name, world.rules(), world.snapshot(), m.token, false)));
         broadcast(codec.encode(new ServerMessage.PlayerJoined(Assembler.info(player))));
@@ -261,6 +292,7 @@ final class Room {
         m.awayUntil = 0;
         world.release(m.id); // the new connection numbers its inputs afresh
         PlayerState player = world.player(m.id).orElseThrow();
+        metrics.sent(1, 0);
         c.outbox().control(codec.encode(
                 Assembler.welcome(player, name, world.rules(), world.snapshot(), m.token, true)));
         if (old != null) {
@@ -271,6 +303,7 @@ final class Room {
     private void broadcast(String text) {
         for (Member member : members.values()) {
             if (member.connection != null) {
+                metrics.sent(1, 0);
                 member.connection.outbox().control(text);
             }
         }
