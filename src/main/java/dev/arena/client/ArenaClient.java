@@ -84,6 +84,10 @@ public final class ArenaClient implements AutoCloseable {
         public Options withHttp(HttpClient client) {
             return new Options(compact, trackPlayers, client, connectTimeout);
         }
+
+        public Options withConnectTimeout(Duration timeout) {
+            return new Options(compact, trackPlayers, http, timeout);
+        }
     }
 
     private final URI uri;

@@ -58,6 +58,9 @@ public final class Outbox {
 
         /** About how many bytes the frame will have (for {@link #pendingChars}). */
         int sizeHint();
+
+        /** The tick of the snapshot: an offer never replaces a newer one (offers may come from several threads). */
+        long tick();
     }
 
     /** An outbox whose send times are read from {@code clockMillis}. */
@@ -108,7 +111,15 @@ public final class Outbox {
         if (closed) {
             return false;
         }
-        boolean dropped = snapshot.getAndSet(next) != null;
+        Object previous;
+        do {
+            previous = snapshot.get();
+            if (previous instanceof SnapshotOffer older && next instanceof SnapshotOffer newer
+                    && older.tick() > newer.tick()) {
+                return true; // a newer one is already waiting: this one is dropped
+            }
+        } while (!snapshot.compareAndSet(previous, next));
+        boolean dropped = previous != null;
         pump();
         return dropped;
     }

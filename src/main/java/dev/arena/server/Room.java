@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -82,12 +84,21 @@ final class Room {
     private long failures;
     private final SnapshotFrames frames;
     private final ArenaMetrics.RoomMetrics metrics;
+    private final Executor senders;
+    private final AtomicInteger droppedBySenders = new AtomicInteger();
 
     /**
      * What a room uses besides its rules: the server's metrics, and the view distance of interest management (0:
      * everyone sees everyone; see {@link ArenaConfig#viewDistance}).
      */
-    record Services(ArenaMetrics metrics, int viewDistance) {}
+    record Services(ArenaMetrics metrics, int viewDistance, Executor senders) {
+        Services(ArenaMetrics metrics, int viewDistance) {
+            this(metrics, viewDistance, null);
+        }
+    }
+
+    /** Clients per task when snapshots are handed out on the sender threads. */
+    static final int CLIENTS_PER_SEND_TASK = 128;
 
     Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
             Kicker kicker) {
@@ -107,6 +118,7 @@ final class Room {
         this.frames = new SnapshotFrames(
                 world.rules(), new InterestGrid(world.rules(), services.viewDistance()), codec);
         this.metrics = services.metrics().forRoom(this);
+        this.senders = services.senders();
     }
 
     ArenaMetrics.RoomMetrics metrics() {
@@ -167,14 +179,42 @@ final class Room {
         }
         RoomFrame frame = frames.next(world.snapshot(), nowMillis);
         InterestGrid grid = frames.grid();
-        int dropped = 0;
+        Outbox[] outboxes = new Outbox[members.size()];
+        Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[members.size()];
+        int n = 0;
         for (Member member : members.values()) {
             Connection c = member.connection;
             if (c != null) {
                 int[] view = grid.view(frames.cellOf(member.id));
-                if (c.outbox().snapshot(c.snapshots().offer(frame, view, frames.seqOf(member.id), metrics))) {
-                    dropped++;
-                }
+                outboxes[n] = c.outbox();
+                offers[n++] = c.snapshots().offer(frame, view, frames.seqOf(member.id), metrics);
+            }
+        }
+        int dropped = droppedBySenders.getAndSet(0); // counted by the sender threads since the last tick
+        if (senders == null || n <= CLIENTS_PER_SEND_TASK) {
+            return dropped + deliver(outboxes, offers, 0, n);
+        }
+        for (int from = 0; from < n; from += CLIENTS_PER_SEND_TASK) {
+            int start = from;
+            int end = Math.min(n, from + CLIENTS_PER_SEND_TASK);
+            try {
+                senders.execute(() -> droppedBySenders.addAndGet(deliver(outboxes, offers, start, end)));
+            } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
+                dropped += deliver(outboxes, offers, start, end);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Offers each client its snapshot; an outbox that is free starts sending at once, on this thread (the socket
+     * write). Returns how many older snapshots were dropped.
+     */
+    private static int deliver(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
+        int dropped = 0;
+        for (int i = from; i < to; i++) {
+            if (outboxes[i].snapshot(offers[i])) {
+                dropped++;
             }
         }
         return dropped;

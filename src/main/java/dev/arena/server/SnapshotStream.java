@@ -46,8 +46,17 @@ final class SnapshotStream {
         }
 
         @Override
+        public long tick() {
+            return frame.tick();
+        }
+
+        @Override
         public Object render() {
+            if (frame.tick() <= lastTick) {
+                return null; // a newer frame went out already (offers can arrive from several sender threads)
+            }
             if (!binary) {
+                lastTick = frame.tick();
                 String text = frame.json(view);
                 metrics.sent(1, text.length());
                 return text;

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
@@ -48,13 +49,18 @@ import org.glassfish.tyrus.spi.ServerContainer;
  */
 public final class DevServer implements AutoCloseable {
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Threads that hand snapshots to clients (socket writes): one per core of the project's 2-core machines. */
+    private static final int SENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService senders;
     private final HttpServer server;
     private final GameWorld world;
     private final TickLoop loop;
     private final ScheduledExecutorService executor;
     private final String host;
 
-    private DevServer(HttpServer server, GameWorld world, TickLoop loop, ScheduledExecutorService executor, String host) {
+    private DevServer(HttpServer server, GameWorld world, TickLoop loop, ScheduledExecutorService executor,
+            ExecutorService senders, String host) {
+        this.senders = senders;
         this.server = server;
         this.world = world;
         this.loop = loop;
@@ -83,17 +89,24 @@ public final class DevServer implements AutoCloseable {
             return t;
         });
         TickLoop loop = new TickLoop(world, executor, "plain");
+        ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
+            Thread t = new Thread(r, "arena-send");
+            t.setDaemon(true);
+            return t;
+        });
+        world.sendWith(senders);
         StandaloneWorld.install(world);
         HttpServer server = httpServer(bindAddress, port, webapp, world);
         try {
             server.start();
         } catch (IOException e) {
             executor.shutdownNow();
+            senders.shutdownNow();
             StandaloneWorld.clear();
             throw new DeploymentException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
         loop.start();
-        return new DevServer(server, world, loop, executor, host);
+        return new DevServer(server, world, loop, executor, senders, host);
     }
 
     /** Starts a dev server on a free loopback port with these settings, serving the project's {@code webapp/}. */
@@ -172,6 +185,7 @@ public final class DevServer implements AutoCloseable {
         LockSupport.parkNanos(300_000_000L);
         server.shutdownNow();
         executor.shutdownNow();
+        senders.shutdownNow();
         StandaloneWorld.clear();
     }
 
