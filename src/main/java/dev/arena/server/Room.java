@@ -85,6 +85,7 @@ final class Room {
     private final SnapshotFrames frames;
     private final ArenaMetrics.RoomMetrics metrics;
     private final Executor senders;
+    private final ArenaMetrics serverMetrics;
     private final AtomicInteger droppedBySenders = new AtomicInteger();
 
     /**
@@ -118,6 +119,7 @@ final class Room {
         this.frames = new SnapshotFrames(
                 world.rules(), new InterestGrid(world.rules(), services.viewDistance()), codec);
         this.metrics = services.metrics().forRoom(this);
+        this.serverMetrics = services.metrics();
         this.senders = services.senders();
     }
 
@@ -300,6 +302,7 @@ final class Room {
         if (members.size() >= maxPlayers) {
             c.joinRefused();
             metrics.sent(1, 0);
+            serverMetrics.error(ErrorCode.ROOM_FULL.wireName());
             c.outbox().control(codec.encode(Assembler.error(
                     ErrorCode.ROOM_FULL, "room '" + name + "' is full (" + maxPlayers + " players)")));
             return;

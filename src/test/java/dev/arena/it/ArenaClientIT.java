@@ -32,7 +32,7 @@ class ArenaClientIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DevServer.startForTests(ArenaConfig.DEFAULT.withRules(RULES));
+        server = DevServer.startForTests(ArenaConfig.DEFAULT.withRules(RULES).withMaxPlayersPerRoom(2));
     }
 
     @AfterAll
@@ -123,13 +123,11 @@ class ArenaClientIT {
 
     @Test
     void aFullRoomFailsTheJoinWithItsErrorCode() throws Exception {
-        try (DevServer tiny = DevServer.startForTests(ArenaConfig.DEFAULT.withMaxPlayersPerRoom(1));
-                ArenaClient a = ArenaClient.connect(tiny.gameUri(), new Inbox(), ArenaClient.Options.DEFAULT)
-                        .get(5, TimeUnit.SECONDS);
-                ArenaClient b = ArenaClient.connect(tiny.gameUri(), new Inbox(), ArenaClient.Options.DEFAULT)
-                        .get(5, TimeUnit.SECONDS)) {
+        try (ArenaClient a = connect(new Inbox(), true); ArenaClient b = connect(new Inbox(), true);
+                ArenaClient c = connect(new Inbox(), true)) {
             a.join("A", "full").get(5, TimeUnit.SECONDS);
-            assertThat(b.join("B", "full")).failsWithin(Duration.ofSeconds(5))
+            b.join("B", "full").get(5, TimeUnit.SECONDS);
+            assertThat(c.join("C", "full")).failsWithin(Duration.ofSeconds(5))
                     .withThrowableThat().withMessageContaining("room_full");
         }
     }
