@@ -151,7 +151,8 @@ function draw(canvas, points, also) {
   const { width, height } = canvas;
   ctx.clearRect(0, 0, width, height);
   const finite = [...points, ...(also ?? [])].filter(Number.isFinite);
-  const max = Math.max(1e-9, ...finite) * 1.1;
+  const top = Math.max(0, ...finite);
+  const max = top > 0 ? top * 1.1 : 1;
   ctx.strokeStyle = '#222b3a';
   ctx.lineWidth = 1;
   for (let i = 1; i < 4; i++) {
@@ -162,7 +163,7 @@ function draw(canvas, points, also) {
   }
   ctx.fillStyle = '#8a95a8';
   ctx.font = '20px system-ui, sans-serif';
-  ctx.fillText(max >= 100 ? max.toFixed(0) : max.toPrecision(2), 4, 22);
+  ctx.fillText(top > 0 ? (max >= 100 ? max.toFixed(0) : max.toPrecision(2)) : '0', 4, 22);
   if (also) line(ctx, also, max, width, height, 'rgba(224, 176, 64, 0.8)');
   line(ctx, points, max, width, height, '#3fbfa6');
 }
