@@ -32,7 +32,7 @@ public final class LoadGenerator {
     /**
      * @param steps bot counts to ramp through, e.g. 500,1000,2000,3000
      * @param rooms the bots are spread round-robin over this many rooms
-     * @param compact compact binary snapshots (default) or JSON
+     * @param format "compact" (binary snapshots, the default), "json", or "mixed": every other bot each, side by side
      * @param warmup seconds after a step's bots joined before measuring
      * @param window seconds measured per step
      * @param inputEveryMs each bot sends its held direction this often (and whenever it changes)
@@ -41,14 +41,14 @@ public final class LoadGenerator {
      * @param keepGoing ramp on after an unhealthy step
      * @param port the server's port
      */
-    record Settings(int[] steps, int rooms, boolean compact, int warmup, int window, int inputEveryMs,
+    record Settings(int[] steps, int rooms, String format, int warmup, int window, int inputEveryMs,
             int turnEveryMs, int httpClients, boolean keepGoing, int port, String serverHeap, Path out, String name) {
         static Settings fromSystem() {
             return new Settings(
                     Arrays.stream(System.getProperty("load.steps", "250,500,1000").split(","))
                             .map(String::trim).mapToInt(Integer::parseInt).toArray(),
                     Integer.getInteger("load.rooms", 1),
-                    !"json".equals(System.getProperty("load.format", "compact")),
+                    System.getProperty("load.format", "compact"),
                     Integer.getInteger("load.warmup", 5),
                     Integer.getInteger("load.window", 10),
                     Integer.getInteger("load.inputEveryMs", 50),
@@ -69,9 +69,11 @@ public final class LoadGenerator {
         String header = "| bots | rooms | format | snapshots/s per bot: mean | 1st pct | gap p50 | gap p99 | input→visible p50 "
                 + "| p99 | KiB/s per bot | server tick p50 | p99 | server CPU | server RSS | generator CPU | dropped | healthy |";
         String rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        String pinned = System.getProperty("load.serverCpus", "");
         String context = "# " + s.name() + " — " + LocalDateTime.now().withNano(0) + ", load average before: "
-                + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores; server: "
-                + serverSettings();
+                + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores"
+                + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; input every "
+                + s.inputEveryMs() + " ms, turn every " + s.turnEveryMs() + " ms; server: " + serverSettings();
         System.out.println(context);
         System.out.println(header);
         System.out.println(rule);
@@ -126,10 +128,10 @@ public final class LoadGenerator {
 
         String row(Settings s) {
             return String.format(Locale.ROOT,
-                    "| %d | %d | %s | %.1f | %.1f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f | %.2f ms | %.2f ms "
+                    "| %d | %d | %s | %.1f | %.1f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s | %.2f ms | %.2f ms "
                             + "| %.0f %% | %d MiB | %.0f %% | %d | %s |",
-                    bots, s.rooms(), s.compact() ? "compact" : "json", w.rateMean(), w.rate1st(), w.gapP50(),
-                    w.gapP99(), w.latencyP50(), w.latencyP99(), w.kibPerSecond(), tick.p50Millis(), tick.p99Millis(),
+                    bots, s.rooms(), s.format(), w.rateMean(), w.rate1st(), w.gapP50(),
+                    w.gapP99(), w.latencyP50(), w.latencyP99(), w.kib(), tick.p50Millis(), tick.p99Millis(),
                     server.cores() * 100, server.rssBytes() >> 20, generatorCores * 100,
                     w.dropped() + (bots - w.bots()), healthy() ? "yes" : "**no**");
         }
@@ -180,8 +182,8 @@ public final class LoadGenerator {
     private LoadGenerator() {}
 
     /** The bots' client options: only the snapshot headers are read (see {@link ArenaClient.Options#trackPlayers}). */
-    static ArenaClient.Options options(Settings s, HttpClient http) {
-        return ArenaClient.Options.DEFAULT.withCompact(s.compact()).withTrackPlayers(false).withHttp(http)
+    static ArenaClient.Options options(boolean compact, HttpClient http) {
+        return ArenaClient.Options.DEFAULT.withCompact(compact).withTrackPlayers(false).withHttp(http)
                 .withConnectTimeout(Duration.ofSeconds(60));
     }
 }

@@ -27,7 +27,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(int port, String heap) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        String cpus = System.getProperty("load.serverCpus", "");
+        if (!cpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpus)); // pin the server to these CPUs (Linux)
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"),

@@ -61,7 +61,7 @@ final class Swarm implements AutoCloseable {
                 Bot bot = new Bot(index);
                 HttpClient http = https.get(index % https.size());
                 String room = "load-" + (index % settings.rooms());
-                joining.add(ArenaClient.connect(uri, bot, LoadGenerator.options(settings, http))
+                joining.add(ArenaClient.connect(uri, bot, LoadGenerator.options(bot.compact, http))
                         .thenCompose(client -> {
                             bot.client = client;
                             return client.join("bot" + index, room);
@@ -90,19 +90,32 @@ final class Swarm implements AutoCloseable {
 
     /** What a window measured. Rates are per bot; gaps and latencies in milliseconds. */
     record Window(int bots, double rateMean, double rate1st, double gapP50, double gapP99, double latencyP50,
-            double latencyP99, double kibPerSecond, int dropped) {}
+            double latencyP99, double kibCompact, double kibJson, int dropped) {
+        /** KiB/s per bot received, per format ("compact / json" side by side in a mixed run). */
+        String kib() {
+            if (Double.isNaN(kibJson)) {
+                return String.format(java.util.Locale.ROOT, "%.1f", kibCompact);
+            }
+            if (Double.isNaN(kibCompact)) {
+                return String.format(java.util.Locale.ROOT, "%.1f", kibJson);
+            }
+            return String.format(java.util.Locale.ROOT, "%.1f compact / %.1f json", kibCompact, kibJson);
+        }
+    }
 
     Window endWindow() {
         measuring = false;
         double seconds = (System.nanoTime() - windowStart) / 1e9;
         int n = bots.size();
         double[] rates = new double[n];
-        long bytes = 0;
+        long[] bytes = new long[2];
+        int[] count = new int[2];
         int dropped = 0;
         for (int i = 0; i < n; i++) {
             Bot b = bots.get(i);
             rates[i] = b.frames / seconds;
-            bytes += b.client.bytesReceived() - b.bytesAtStart;
+            bytes[b.compact ? 0 : 1] += b.client.bytesReceived() - b.bytesAtStart;
+            count[b.compact ? 0 : 1]++;
             if (b.dropped) {
                 dropped++;
             }
@@ -111,7 +124,12 @@ final class Swarm implements AutoCloseable {
         double mean = Arrays.stream(rates).average().orElse(0);
         double first = n == 0 ? 0 : rates[(int) Math.floor(0.01 * (n - 1))];
         return new Window(n, mean, first, gaps.percentile(0.5), gaps.percentile(0.99), latency.percentile(0.5),
-                latency.percentile(0.99), bytes / (double) n / seconds / 1024, dropped);
+                latency.percentile(0.99), kib(bytes[0], count[0], seconds), kib(bytes[1], count[1], seconds),
+                dropped);
+    }
+
+    private static double kib(long bytes, int bots, double seconds) {
+        return bots == 0 ? Double.NaN : bytes / (double) bots / seconds / 1024;
     }
 
     /** Every bot whose index is {@code slice} modulo {@link #DRIVERS}. */
@@ -153,9 +171,15 @@ final class Swarm implements AutoCloseable {
         private long lastArrival;
         long bytesAtStart;
         volatile boolean dropped;
+        final boolean compact;
 
         Bot(int index) {
             this.random = new SplittableRandom(index * 7919L + 1);
+            this.compact = switch (settings.format()) {
+                case "json" -> false;
+                case "mixed" -> index % 2 == 0;
+                default -> true;
+            };
         }
 
         void start(long now) {
