@@ -111,17 +111,22 @@ const frameLog = [];
 const traffic = { in: [], out: [] }; // [time, bytes] of the last second, each way
 const chatLog = new ChatLog(ui.chat, { size: 6 });
 
+// Compact binary snapshots unless the page asks for JSON (?snapshots=json, to read them in the browser's tools).
+const snapshotDecoder = new protocol.SnapshotDecoder();
+const compactSnapshots = new URLSearchParams(location.search).get('snapshots') !== 'json';
+
 const conn = new Connection(gameUrl(location), {
   idleTimeoutMs: IDLE_TIMEOUT_MS,
+  protocols: compactSnapshots ? [protocol.SNAPSHOT_SUBPROTOCOL] : undefined,
   now: () => performance.now(), // the clock of statusText()'s countdown
   onOpen() {
     blockedReason = null;
     send(protocol.join(wantedName, wantedRoom, resume.tokenFor(wantedRoom, protocol.DEFAULT_ROOM), { role }));
     sendPing();
   },
-  onMessage(text) {
-    count(traffic.in, text);
-    const message = protocol.decode(text);
+  onMessage(data) {
+    count(traffic.in, data);
+    const message = snapshotDecoder.decode(data);
     if (message) receive(message);
   },
   onStatus(status) {
@@ -215,9 +220,9 @@ function send(message) {
   if (conn.send(text)) count(traffic.out, text);
 }
 
-/** Records a frame's size (UTF-8 bytes) for the bytes-per-second figures. */
-function count(log, text) {
-  log.push([performance.now(), utf8Length(text)]);
+/** Records a frame's size (UTF-8 bytes, or the bytes of a binary frame) for the bytes-per-second figures. */
+function count(log, data) {
+  log.push([performance.now(), typeof data === 'string' ? utf8Length(data) : data.byteLength]);
   if (log.length > 4096) log.shift();
 }
 

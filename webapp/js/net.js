@@ -53,7 +53,8 @@ export const Status = Object.freeze({
  *
  * Options:
  * - onOpen(): the socket is open (send your first messages here);
- * - onMessage(text): a text frame arrived;
+ * - protocols: WebSocket subprotocols to offer (e.g. the compact snapshot format);
+ * - onMessage(data): a frame arrived: a string (text frame) or an ArrayBuffer (binary frame);
  * - onStatus({state, attempt, retryAt, closeCode, closeReason}): the state changed; retryAt is a `now()` time;
  * - retryDelay({code, reason, attempt}): ms to wait before the next attempt, or null to give up (state
  *   `disconnected` until reconnect() is called); default: backoffDelay(attempt);
@@ -119,7 +120,8 @@ export class Connection {
     this.cancelTimer();
     let socket;
     try {
-      socket = new this.WebSocket(this.url);
+      socket = this.options.protocols ? new this.WebSocket(this.url, this.options.protocols) : new this.WebSocket(this.url);
+      socket.binaryType = 'arraybuffer';
     } catch (e) {
       // A malformed URL throws at once; treat it like a failed connection attempt.
       this.closed({ code: 1006, reason: String(e?.message ?? e) });
@@ -141,7 +143,7 @@ export class Connection {
     socket.onmessage = (event) => {
       if (socket !== this.socket) return;
       this.lastReceivedAt = this.now();
-      if (typeof event.data === 'string') this.options.onMessage?.(event.data);
+      if (typeof event.data === 'string' || event.data instanceof ArrayBuffer) this.options.onMessage?.(event.data);
     };
     socket.onclose = (event) => {
       if (socket !== this.socket) return;

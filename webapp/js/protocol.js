@@ -4,6 +4,8 @@
 // src/main/java/dev/arena/protocol/ (ClientMessage, ServerMessage, ErrorCode, CloseCodes). No DOM here: the module
 // is imported by the Node unit tests in src/test/js/.
 
+import { step } from './prediction.js';
+
 /** The protocol version this client speaks (`welcome.protocol`). */
 export const PROTOCOL_VERSION = 1;
 
@@ -164,6 +166,126 @@ export function decode(text) {
   if (message === null || typeof message !== 'object' || Array.isArray(message)) return null;
   if (typeof message.type !== 'string') return null;
   return message;
+}
+
+// ---- compact snapshots (binary frames) ---------------------------------------------------------------------------
+
+/**
+ * The WebSocket subprotocol that asks the server for compact binary snapshots (protocol/SnapshotFormat.java). A
+ * server that does not offer it sends JSON snapshots, which SnapshotDecoder handles just as well.
+ */
+export const SNAPSHOT_SUBPROTOCOL = 'arena.binary.1';
+
+const SNAPSHOT_KIND = 1;
+const FULL = 0;
+const DELTA = 1;
+const LEFT = 9;
+
+/**
+ * Turns every frame of one connection into a message: text frames are JSON (`decode`), binary frames are compact
+ * snapshots, which it turns into the same `{type: 'snapshot', tick, time, players: [{id, x, y, seq}]}` a JSON
+ * snapshot is (x, y rounded to 0.01; only the own entry carries `seq`). Keeps the players in view between frames:
+ * players of a delta cell move by the game's own rule (prediction.js step(), the server's World.step), entries say
+ * who arrived, turned or left, a full cell replaces what was known of it, and players of cells not in a frame are
+ * out of view. Needs the connection's `welcome` first (it passes through here); a new connection starts afresh.
+ * See docs/protocol.md, "Compact snapshots".
+ */
+export class SnapshotDecoder {
+  constructor() {
+    this.rules = null;
+    this.selfId = null;
+    this.players = new Map(); // id -> {cell, x, y, dx, dy}
+  }
+
+  /** The message in a received frame (a string or an ArrayBuffer), or null. */
+  decode(data) {
+    if (typeof data === 'string') {
+      const message = decode(data);
+      if (message?.type === MessageType.WELCOME) this.welcome(message);
+      return message;
+    }
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+      try {
+        return this.snapshot(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch {
+        return null; // malformed: ignored like any frame that does not decode
+      }
+    }
+    return null;
+  }
+
+  welcome(message) {
+    this.rules = { width: message.width, height: message.height, tickRate: message.tickRate, speed: message.speed, radius: message.radius };
+    this.selfId = message.id;
+    this.players.clear();
+  }
+
+  snapshot(bytes) {
+    if (!this.rules) return null;
+    const r = new Reader(bytes);
+    if (r.u8() !== SNAPSHOT_KIND) return null;
+    const tick = r.varint();
+    const time = r.varint();
+    const ack = r.varint();
+    const count = r.varint();
+    const cells = [];
+    for (let i = 0; i < count; i++) {
+      const cell = r.varint();
+      const form = r.u8();
+      const entries = [];
+      const n = r.varint();
+      for (let k = 0; k < n; k++) {
+        const id = r.varint();
+        const code = r.u8();
+        if (code === LEFT) entries.push({ id, left: true });
+        else entries.push({ id, dx: Math.floor(code / 3) - 1, dy: (code % 3) - 1, x: r.varint() / 100, y: r.varint() / 100 });
+      }
+      cells.push({ cell, form, entries });
+    }
+    const inView = new Set(cells.map((c) => c.cell));
+    for (const [id, p] of this.players) if (!inView.has(p.cell)) this.players.delete(id);
+    for (const { cell, form, entries } of cells) {
+      for (const [id, p] of this.players) {
+        if (p.cell !== cell) continue;
+        if (form === FULL) this.players.delete(id);
+        else if (form === DELTA) Object.assign(p, step(p, p.dx, p.dy, this.rules));
+      }
+      for (const e of entries) if (e.left && this.players.get(e.id)?.cell === cell) this.players.delete(e.id);
+    }
+    for (const { cell, entries } of cells) {
+      for (const e of entries) if (!e.left) this.players.set(e.id, { cell, x: e.x, y: e.y, dx: e.dx, dy: e.dy });
+    }
+    const players = [];
+    for (const [id, p] of this.players) {
+      players.push({ id, x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100, seq: id === this.selfId ? ack : 0 });
+    }
+    return { type: MessageType.SNAPSHOT, tick, time, players };
+  }
+}
+
+/** Reads bytes and unsigned LEB128 varints (up to 2^53: no bit operators past 31 bits). */
+class Reader {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.at = 0;
+  }
+
+  u8() {
+    if (this.at >= this.bytes.length) throw new RangeError('truncated frame');
+    return this.bytes[this.at++];
+  }
+
+  varint() {
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      const b = this.u8();
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+    throw new RangeError('varint too long');
+  }
 }
 
 /** A short text for people about an `error` message, by its code. */

@@ -60,10 +60,15 @@ public final class Assembler {
     public static ServerMessage.Snapshot snapshot(WorldSnapshot state, long timeMillis) {
         List<ServerMessage.PlayerPosition> players = new ArrayList<>(state.players().size());
         for (PlayerState p : state.players()) {
-            players.add(new ServerMessage.PlayerPosition(
-                    p.id().value(), round(p.position().x()), round(p.position().y()), p.lastSeq()));
+            players.add(position(p));
         }
         return new ServerMessage.Snapshot(state.tick(), timeMillis, players);
+    }
+
+    /** A player's entry in a {@code snapshot}. */
+    public static ServerMessage.PlayerPosition position(PlayerState p) {
+        return new ServerMessage.PlayerPosition(
+                p.id().value(), round(p.position().x()), round(p.position().y()), p.lastSeq());
     }
 
     public static ServerMessage.PlayerInfo info(PlayerState p) {

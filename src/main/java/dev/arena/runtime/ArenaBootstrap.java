@@ -5,6 +5,7 @@ import dev.arena.server.StandaloneWorld;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ public class ArenaBootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ArenaBootstrap.class.getName());
 
     private ScheduledExecutorService executor;
+    private ExecutorService senders;
+    private final java.util.List<Thread> senderThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Thread tickThread;
     private TickLoop loop;
 
@@ -37,6 +40,13 @@ public class ArenaBootstrap implements ServletContextListener {
             tickThread = t;
             return t;
         });
+        senders = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "arena-send");
+            t.setDaemon(true);
+            senderThreads.add(t);
+            return t;
+        });
+        world.sendWith(senders);
         loop = new TickLoop(world, executor, "plain");
         StandaloneWorld.install(world);
         loop.start();
@@ -50,12 +60,20 @@ public class ArenaBootstrap implements ServletContextListener {
         }
         loop.stop();
         executor.shutdownNow();
+        senders.shutdownNow();
         try {
             // the pool counts as terminated a moment before its thread has ended: wait for the thread itself, or
             // Tomcat, checking right after this method, reports it as a leaked thread
             Thread t = tickThread;
             if (!executor.awaitTermination(2, TimeUnit.SECONDS) || (t != null && !joined(t))) {
                 LOG.warning("Arena: tick thread did not end within 2 s");
+            }
+            boolean ended = senders.awaitTermination(2, TimeUnit.SECONDS);
+            for (Thread s : senderThreads) {
+                ended &= joined(s);
+            }
+            if (!ended) {
+                LOG.warning("Arena: sender threads did not end within 2 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.arena.runtime;
 
 import dev.arena.server.GameWorld;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -18,6 +19,8 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class TickScheduler {
     static final String EXECUTOR_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
+    /** Where snapshots are handed to clients (the socket writes), off the tick thread: see GameWorld#sendWith. */
+    static final String SENDERS_JNDI = "java:comp/DefaultManagedExecutorService";
 
     @Inject
     GameWorld world;
@@ -27,6 +30,7 @@ public class TickScheduler {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws NamingException {
         ManagedScheduledExecutorService executor =
                 (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR_JNDI);
+        world.sendWith((ManagedExecutorService) new InitialContext().lookup(SENDERS_JNDI));
         loop = new TickLoop(world, executor, "managed");
         loop.start();
     }
@@ -35,6 +39,7 @@ public class TickScheduler {
     void stop() {
         if (loop != null) {
             loop.stop();
+            world.sendWith(null);
         }
     }
 }

@@ -27,6 +27,9 @@ import java.util.function.UnaryOperator;
  * @param maxConnectionsPerAddress open connections per remote address; 0: no limit
  * @param allowedOrigins browser origins ({@code https://host:port}) allowed to connect besides the page's own origin;
  *     {@code *} allows every origin
+ * @param viewDistance interest management: 0 (the default), every player sees every player of its room; otherwise
+ *     the map is cut into square cells this many map units wide and a player receives the players of its own cell
+ *     and the eight around it (everyone within this distance, and some up to twice as far)
  */
 public record ArenaConfig(
         Rules rules,
@@ -39,11 +42,12 @@ public record ArenaConfig(
         int maxMessagesPerSecond,
         int messageBurst,
         int maxConnectionsPerAddress,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        int viewDistance) {
     public static final ArenaConfig DEFAULT = new ArenaConfig(
             Rules.DEFAULT, 200, 1000, "lobby",
             Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
-            50, 100, 32, List.of());
+            50, 100, 32, List.of(), 0);
 
     public ArenaConfig {
         atLeast("arena.maxPlayersPerRoom", maxPlayersPerRoom, 1);
@@ -55,6 +59,7 @@ public record ArenaConfig(
         atLeast("arena.messageBurst", messageBurst, 1);
         atLeast("arena.maxConnectionsPerAddress", maxConnectionsPerAddress, 0);
         allowedOrigins = List.copyOf(allowedOrigins);
+        atLeast("arena.viewDistance", viewDistance, 0);
     }
 
     public ArenaConfig withRules(Rules newRules) {
@@ -93,6 +98,10 @@ public record ArenaConfig(
         return new Builder(this).allowedOrigins(origins).build();
     }
 
+    public ArenaConfig withViewDistance(int distance) {
+        return new Builder(this).viewDistance(distance).build();
+    }
+
     public static ArenaConfig fromSystem() {
         return from(key -> {
             String value = System.getProperty(key);
@@ -120,7 +129,8 @@ public record ArenaConfig(
                 integer(lookup, "arena.maxMessagesPerSecond", DEFAULT.maxMessagesPerSecond()),
                 integer(lookup, "arena.messageBurst", DEFAULT.messageBurst()),
                 integer(lookup, "arena.maxConnectionsPerAddress", DEFAULT.maxConnectionsPerAddress()),
-                setting(lookup, "arena.allowedOrigins", DEFAULT.allowedOrigins(), ArenaConfig::origins, "a list"));
+                setting(lookup, "arena.allowedOrigins", DEFAULT.allowedOrigins(), ArenaConfig::origins, "a list"),
+                integer(lookup, "arena.viewDistance", DEFAULT.viewDistance()));
     }
 
     /** {@code arena.maxPlayersPerRoom} becomes {@code ARENA_MAX_PLAYERS_PER_ROOM}. */
@@ -190,6 +200,7 @@ public record ArenaConfig(
         private int messageBurst;
         private int maxConnectionsPerAddress;
         private List<String> allowedOrigins;
+        private int viewDistance;
 
         Builder(ArenaConfig c) {
             rules = c.rules;
@@ -203,6 +214,7 @@ public record ArenaConfig(
             messageBurst = c.messageBurst;
             maxConnectionsPerAddress = c.maxConnectionsPerAddress;
             allowedOrigins = c.allowedOrigins;
+            viewDistance = c.viewDistance;
         }
 
         Builder rules(Rules v) { rules = v; return this; }
@@ -215,10 +227,12 @@ public record ArenaConfig(
         Builder messageBurst(int v) { messageBurst = v; return this; }
         Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
         Builder allowedOrigins(List<String> v) { allowedOrigins = v; return this; }
+        Builder viewDistance(int v) { viewDistance = v; return this; }
 
         ArenaConfig build() {
             return new ArenaConfig(rules, maxPlayersPerRoom, maxRooms, defaultRoom, resumeGrace, idleTimeout,
-                    slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins);
+                    slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins,
+                    viewDistance);
         }
     }
 }

@@ -115,14 +115,9 @@ final class Audience {
     }
 
     /** Offers a snapshot to every connected watcher; returns how many still had an older one waiting (dropped). */
-    int snapshot(String text) {
-        int dropped = 0;
-        for (Connection c : byConnection.keySet()) {
-            if (c.outbox().snapshot(text)) {
-                dropped++;
-            }
-        }
-        return dropped;
+    /** The connections of the screens and spectators that are here now. */
+    Iterable<Connection> connections() {
+        return byConnection.keySet();
     }
 
     /** Sends a message that must arrive to every connected watcher but {@code except} (null: to all). */

@@ -22,8 +22,14 @@ public final class Connection {
     private volatile long lastHeard;
     private volatile long lastPing;
     private int consecutiveErrors;
+    private final SnapshotStream snapshots;
 
     Connection(Outbox outbox, MessageRate rate, String address, long nowMillis) {
+        this(outbox, rate, address, nowMillis, new SnapshotStream(false));
+    }
+
+    Connection(Outbox outbox, MessageRate rate, String address, long nowMillis, SnapshotStream snapshots) {
+        this.snapshots = snapshots;
         this.outbox = outbox;
         this.rate = rate;
         this.address = address;
@@ -34,6 +40,11 @@ public final class Connection {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    /** How this connection gets its snapshots: JSON text, or compact binary frames (and what it has of them). */
+    SnapshotStream snapshots() {
+        return snapshots;
     }
 
     MessageRate rate() {

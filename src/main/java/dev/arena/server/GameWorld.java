@@ -9,6 +9,7 @@ import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.Role;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.protocol.SnapshotFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -60,6 +62,8 @@ public class GameWorld {
             return Party.newCode(tokenRandom);
         }
     };
+    private final ArenaMetrics metrics;
+    private volatile Executor senders;
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -70,6 +74,23 @@ public class GameWorld {
         this.config = config;
         this.clockMillis = clockMillis;
         this.seeds = seeds;
+        this.metrics = new ArenaMetrics(config.rules().tickRate());
+        metrics.bind(this);
+    }
+
+    /**
+     * Hands snapshots to clients on {@code executor}'s threads instead of the tick thread (null: on the tick thread).
+     * An outbox that is free writes to its socket on the thread that offers it the snapshot: with thousands of
+     * clients those writes are most of a tick's work, and spread over a few threads they use every core while the
+     * tick goes on. In a container, pass its managed executor.
+     */
+    public void sendWith(Executor executor) {
+        this.senders = executor;
+    }
+
+    /** The server's metrics (served as Prometheus text at {@code /metrics}). */
+    public ArenaMetrics metrics() {
+        return metrics;
     }
 
     public ArenaConfig config() {
@@ -88,7 +109,7 @@ public class GameWorld {
      */
     public Connection connect(Peer peer, String address) {
         long now = clockMillis.getAsLong();
-        Outbox outbox = new Outbox(peer, clockMillis);
+        Outbox outbox = new Outbox(peer, clockMillis, metrics::sent);
         MessageRate rate = new MessageRate(config.maxMessagesPerSecond(), config.messageBurst(), now);
         int max = config.maxConnectionsPerAddress();
         if (address != null && max > 0) {
@@ -107,7 +128,8 @@ public class GameWorld {
         } else {
             address = null;
         }
-        Connection c = new Connection(outbox, rate, address, now);
+        boolean binary = SnapshotFormat.SUBPROTOCOL.equals(peer.subprotocol());
+        Connection c = new Connection(outbox, rate, address, now, new SnapshotStream(binary));
         connections.add(c);
         if (shutDown) { // opened while the server shuts down: shutdown() may have missed it
             closeWith(outbox, CloseCodes.GOING_AWAY, "server shutting down");
@@ -121,6 +143,7 @@ public class GameWorld {
             return;
         }
         c.resetErrors();
+        metrics.received();
         if (message instanceof ClientMessage.Input input) {
             Room room = c.state() == Connection.State.JOINED ? c.room() : null;
             if (room == null) {
@@ -193,25 +216,35 @@ public class GameWorld {
     }
 
     private void tickRooms() {
+        long started = System.nanoTime();
         long now = clockMillis.getAsLong();
         ticks.incrementAndGet();
         lastTickMillis = now;
         tickThread = Thread.currentThread().getName();
         for (Room room : rooms.values()) {
+            long roomStarted = System.nanoTime();
             try {
-                droppedSnapshots.addAndGet(room.tick(now));
+                int dropped = room.tick(now);
+                droppedSnapshots.addAndGet(dropped);
+                metrics.dropped(dropped);
+                room.metrics().dropped(dropped);
             } catch (RuntimeException | StackOverflowError e) {
                 long failures = roomFailures.merge(room.name(), 1L, Long::sum);
                 if (Long.bitCount(failures) == 1) { // 1st, 2nd, 4th, 8th... failure: a broken room must not flood the log
                     LOG.log(Level.SEVERE, "tick of room '" + room.name() + "' failed (" + failures + " times)", e);
                 }
             }
+            room.metrics().ticked(System.nanoTime() - roomStarted);
             if (room.isIdle()) {
                 rooms.computeIfPresent(room.name(), (name, r) -> r.isIdle() ? null : r);
                 roomFailures.remove(room.name());
+                if (rooms.get(room.name()) != room) {
+                    room.metrics().remove();
+                }
             }
         }
         checkConnections(now);
+        metrics.ticked(System.nanoTime() - started);
     }
 
     /**
@@ -330,8 +363,13 @@ public class GameWorld {
     private void closeWith(Outbox outbox, int code, String reason) {
         if (!outbox.isClosed()) {
             closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+            metrics.closed(code);
         }
-        outbox.close(code, reason);
+        if (code == CloseCodes.RATE_LIMITED || code == CloseCodes.PROTOCOL_ERROR) {
+            outbox.closeAfterPending(code, reason); // the errors that explain the close arrive first
+        } else {
+            outbox.close(code, reason);
+        }
     }
 
     /** {@code discard}: the peer is gone, drop what waits for it (otherwise the caller closes the outbox). */
@@ -496,7 +534,18 @@ public class GameWorld {
             seed = seeds.nextLong();
         }
         return new Room(name, new World(config.rules(), new SplittableRandom(seed)), config.maxPlayersPerRoom(),
-                config.resumeGrace().toMillis(), codec, this::newToken, this::kick);
+                config.resumeGrace().toMillis(), codec, this::newToken, this::kick,
+                new Room.Services(metrics, config.viewDistance(), this::send));
+    }
+
+    /** Runs a snapshot delivery task on the senders, or here when there are none. */
+    private void send(Runnable task) {
+        Executor e = senders;
+        if (e == null) {
+            task.run();
+        } else {
+            e.execute(task);
+        }
     }
 
     /** An unguessable resume token: 128 bits from {@link SecureRandom}, base64url. */
@@ -507,6 +556,7 @@ public class GameWorld {
     }
 
     private void error(Connection c, ErrorCode code, String message) {
+        metrics.error(code.wireName());
         c.outbox().control(codec.encode(Assembler.error(code, message)));
     }
 }

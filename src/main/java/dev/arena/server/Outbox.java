@@ -1,6 +1,7 @@
 package dev.arena.server;
 
 import dev.arena.protocol.CloseCodes;
+import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,17 +30,50 @@ public final class Outbox {
     private final Queue<String> control = new ConcurrentLinkedQueue<>();
     private final AtomicInteger controlSize = new AtomicInteger();
     private final AtomicLong controlChars = new AtomicLong();
-    private final AtomicReference<String> snapshot = new AtomicReference<>();
+    private final AtomicReference<Object> snapshot = new AtomicReference<>(); // a String or a SnapshotOffer
+    private final Traffic traffic;
     private final AtomicBoolean sending = new AtomicBoolean();
+    private volatile PendingClose closing;
     private volatile long sendStartedAt = -1;
     private volatile int inFlightChars;
     private volatile boolean closed;
     private volatile int closeCode = -1;
 
+    /** Told of every frame as it starts going out: for metrics. */
+    public interface Traffic {
+        Traffic NONE = (size, snapshot) -> {};
+
+        /** A frame of {@code size} bytes (characters for text) is being sent; {@code snapshot}: it is a snapshot. */
+        void sent(int size, boolean snapshot);
+    }
+
+    /**
+     * A snapshot whose frame is made when it is sent, not when it is offered: what it sends (a delta or the full
+     * state) depends on what this client received last, which is only known once the older offers were sent or
+     * dropped. {@link #render} is called at most once, by the outbox's one sender; an offer replaced by a newer one
+     * is never rendered.
+     */
+    public interface SnapshotOffer {
+        /** The frame to send now: a {@link String} (text frame) or a {@link ByteBuffer} (binary frame). */
+        Object render();
+
+        /** About how many bytes the frame will have (for {@link #pendingChars}). */
+        int sizeHint();
+
+        /** The tick of the snapshot: an offer never replaces a newer one (offers may come from several threads). */
+        long tick();
+    }
+
     /** An outbox whose send times are read from {@code clockMillis}. */
     public Outbox(Peer peer, LongSupplier clockMillis) {
+        this(peer, clockMillis, Traffic.NONE);
+    }
+
+    /** An outbox whose send times are read from {@code clockMillis}, reporting every frame to {@code traffic}. */
+    public Outbox(Peer peer, LongSupplier clockMillis, Traffic traffic) {
         this.peer = peer;
         this.clockMillis = clockMillis;
+        this.traffic = traffic;
     }
 
     /** An outbox on the system clock. */
@@ -49,7 +83,7 @@ public final class Outbox {
 
     /** Queues a message that must arrive. */
     public void control(String text) {
-        if (closed) {
+        if (closed || closing != null) {
             return;
         }
         if (controlSize.incrementAndGet() > MAX_PENDING_CONTROL) {
@@ -66,12 +100,43 @@ public final class Outbox {
      * in favour of this one.
      */
     public boolean snapshot(String text) {
-        if (closed) {
+        return offer(text);
+    }
+
+    /** Like {@link #snapshot(String)}, for a snapshot made when it is sent (see {@link SnapshotOffer}). */
+    public boolean snapshot(SnapshotOffer offer) {
+        return offer(offer);
+    }
+
+    private boolean offer(Object next) {
+        if (closed || closing != null) {
             return false;
         }
-        boolean dropped = snapshot.getAndSet(text) != null;
+        Object previous;
+        do {
+            previous = snapshot.get();
+            if (previous instanceof SnapshotOffer older && next instanceof SnapshotOffer newer
+                    && older.tick() > newer.tick()) {
+                return true; // a newer one is already waiting: this one is dropped
+            }
+        } while (!snapshot.compareAndSet(previous, next));
+        boolean dropped = previous != null;
         pump();
         return dropped;
+    }
+
+    /**
+     * Closes once the control messages already queued (such as the error that explains the close) have been sent;
+     * takes nothing new meanwhile and drops any waiting snapshot. A client that does not read them is still closed
+     * by the slow-consumer checks.
+     */
+    public void closeAfterPending(int code, String reason) {
+        if (closed || closing != null) {
+            return;
+        }
+        closing = new PendingClose(code, reason);
+        snapshot.set(null);
+        pump();
     }
 
     public void close(int code, String reason) {
@@ -110,8 +175,18 @@ public final class Outbox {
 
     /** Characters held for this client: queued control messages, the waiting snapshot and the frame in flight. */
     public long pendingChars() {
-        String s = snapshot.get();
-        return controlChars.get() + (s == null ? 0 : s.length()) + (sendStartedAt >= 0 ? inFlightChars : 0);
+        Object s = snapshot.get();
+        return controlChars.get() + sizeOf(s) + (sendStartedAt >= 0 ? inFlightChars : 0);
+    }
+
+    private static int sizeOf(Object frame) {
+        if (frame instanceof String text) {
+            return text.length();
+        }
+        if (frame instanceof SnapshotOffer offer) {
+            return offer.sizeHint();
+        }
+        return frame instanceof ByteBuffer bytes ? bytes.remaining() : 0;
     }
 
     private void clear() {
@@ -126,28 +201,57 @@ public final class Outbox {
 
     private void pump() {
         while (!closed && sending.compareAndSet(false, true)) {
-            String next = control.poll();
+            Object next = control.poll();
+            boolean isSnapshot = false;
             if (next != null) {
                 controlSize.decrementAndGet();
-                controlChars.addAndGet(-next.length());
+                controlChars.addAndGet(-((String) next).length());
             } else {
                 next = snapshot.getAndSet(null);
+                isSnapshot = true;
+                if (closing != null) {
+                    next = null; // closing: no more snapshots
+                }
+                if (next instanceof SnapshotOffer offer) {
+                    next = render(offer);
+                }
             }
             if (next == null) {
                 sending.set(false);
+                PendingClose pending = closing;
+                if (pending != null && control.isEmpty()) {
+                    close(pending.code(), pending.reason());
+                    return;
+                }
                 if (control.isEmpty() && snapshot.get() == null) {
                     return;
                 }
                 continue; // something arrived between our look and the release: go again
             }
-            inFlightChars = next.length();
+            int size = sizeOf(next);
+            inFlightChars = size;
             sendStartedAt = clockMillis.getAsLong();
+            traffic.sent(size, isSnapshot);
             try {
-                peer.send(next, this::sent);
+                if (next instanceof ByteBuffer bytes) {
+                    peer.send(bytes, this::sent);
+                } else {
+                    peer.send((String) next, this::sent);
+                }
             } catch (RuntimeException e) {
                 sent(e);
             }
             return;
+        }
+    }
+
+    /** The offer's frame, or null (nothing to send) when making it failed: that snapshot is skipped. */
+    private Object render(SnapshotOffer offer) {
+        try {
+            return offer.render();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "making a snapshot for " + peer.remote() + " failed; skipped", e);
+            return null;
         }
     }
 
@@ -161,4 +265,6 @@ public final class Outbox {
         }
         pump();
     }
+
+    private record PendingClose(int code, String reason) {}
 }

@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,14 @@ public interface Peer {
      */
     void send(String text, Consumer<Throwable> done);
 
+    /**
+     * Like {@link #send(String, Consumer)} for a binary frame (compact snapshots). The buffer is not changed by the
+     * caller afterwards. Peers that cannot send binary frames fail the send.
+     */
+    default void send(ByteBuffer bytes, Consumer<Throwable> done) {
+        done.accept(new UnsupportedOperationException("this peer sends text frames only"));
+    }
+
     /** Closes the connection with a WebSocket close code and a short reason. */
     void close(int code, String reason);
 
@@ -22,6 +31,11 @@ public interface Peer {
      * do so even in background tabs, whose timers are throttled). Best effort: a failure is ignored.
      */
     default void ping() {}
+
+    /** The WebSocket subprotocol the client and the server agreed on at the handshake, or null (none). */
+    default String subprotocol() {
+        return null;
+    }
 
     /** Where the client connects from, for logs (e.g. {@code 127.0.0.1:53412}), or "unknown". */
     default String remote() {

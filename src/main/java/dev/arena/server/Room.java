@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -103,9 +105,33 @@ final class Room {
     private volatile int memberCount;
     private volatile int awayCount;
     private long failures;
+    private final SnapshotFrames frames;
+    private final ArenaMetrics.RoomMetrics metrics;
+    private final Executor senders;
+    private final ArenaMetrics serverMetrics;
+    private final AtomicInteger droppedBySenders = new AtomicInteger();
+
+    /**
+     * What a room uses besides its rules: the server's metrics, and the view distance of interest management (0:
+     * everyone sees everyone; see {@link ArenaConfig#viewDistance}).
+     */
+    record Services(ArenaMetrics metrics, int viewDistance, Executor senders) {
+        Services(ArenaMetrics metrics, int viewDistance) {
+            this(metrics, viewDistance, null);
+        }
+    }
+
+    /** Clients per task when snapshots are handed out on the sender threads. */
+    static final int CLIENTS_PER_SEND_TASK = 128;
 
     Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
             Kicker kicker) {
+        this(name, world, maxPlayers, graceMillis, codec, tokens, kicker,
+                new Services(new ArenaMetrics(world.rules().tickRate()), 0));
+    }
+
+    Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
+            Kicker kicker, Services services) {
         this.name = name;
         this.world = world;
         this.maxPlayers = maxPlayers;
@@ -113,6 +139,15 @@ final class Room {
         this.codec = codec;
         this.tokens = tokens;
         this.kicker = kicker;
+        this.frames = new SnapshotFrames(
+                world.rules(), new InterestGrid(world.rules(), services.viewDistance()), codec);
+        this.metrics = services.metrics().forRoom(this);
+        this.serverMetrics = services.metrics();
+        this.senders = services.senders();
+    }
+
+    ArenaMetrics.RoomMetrics metrics() {
+        return metrics;
     }
 
     String name() {
@@ -140,6 +175,9 @@ final class Room {
     }
 
     void enqueue(Event event) {
+        if (!(event instanceof Leave)) {
+            metrics.received();
+        }
         inboxSize.incrementAndGet();
         inbox.add(event);
     }
@@ -175,11 +213,59 @@ final class Room {
         if (members.isEmpty() && audience.size() == 0) {
             return 0;
         }
-        String snapshot = codec.encode(Assembler.snapshot(world.snapshot(), nowMillis));
-        int dropped = audience.snapshot(snapshot);
+        RoomFrame frame = frames.next(world.snapshot(), nowMillis);
+        InterestGrid grid = frames.grid();
+        int capacity = members.size() + audience.size();
+        Outbox[] outboxes = new Outbox[capacity];
+        Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[capacity];
+        int n = 0;
+        int dropped = droppedBySenders.getAndSet(0); // counted by the sender threads since the last tick
         for (Member member : members.values()) {
-            String text = member.feed == null ? snapshot : ownState(member, nowMillis);
-            if (member.connection != null && text != null && member.connection.outbox().snapshot(text)) {
+            Connection c = member.connection;
+            if (c == null) {
+                continue;
+            }
+            if (member.feed != null) { // a controller: its own state, never the room's snapshot
+                String own = ownState(member, nowMillis);
+                if (own != null && c.outbox().snapshot(own)) {
+                    dropped++;
+                }
+                continue;
+            }
+            int[] view = grid.view(frames.cellOf(member.id));
+            outboxes[n] = c.outbox();
+            offers[n++] = c.snapshots().offer(frame, view, frames.seqOf(member.id), metrics);
+        }
+        for (Connection c : audience.connections()) { // screens and spectators see the whole room
+            if (n == capacity) {
+                break;
+            }
+            outboxes[n] = c.outbox();
+            offers[n++] = c.snapshots().offer(frame, grid.everything(), 0, metrics);
+        }
+        if (senders == null || n <= CLIENTS_PER_SEND_TASK) {
+            return dropped + deliver(outboxes, offers, 0, n);
+        }
+        for (int from = 0; from < n; from += CLIENTS_PER_SEND_TASK) {
+            int start = from;
+            int end = Math.min(n, from + CLIENTS_PER_SEND_TASK);
+            try {
+                senders.execute(() -> droppedBySenders.addAndGet(deliver(outboxes, offers, start, end)));
+            } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
+                dropped += deliver(outboxes, offers, start, end);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Offers each client its snapshot; an outbox that is free starts sending at once, on this thread (the socket
+     * write). Returns how many older snapshots were dropped.
+     */
+    private static int deliver(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
+        int dropped = 0;
+        for (int i = from; i < to; i++) {
+            if (outboxes[i].snapshot(offers[i])) {
                 dropped++;
             }
         }
@@ -273,6 +359,8 @@ final class Room {
         }
         if (members.size() >= maxPlayers) {
             c.joinRefused();
+            metrics.sent(1, 0);
+            serverMetrics.error(ErrorCode.ROOM_FULL.wireName());
             c.outbox().control(codec.encode(Assembler.error(
                     ErrorCode.ROOM_FULL, "room '" + name + "' is full (" + maxPlayers + " players)")));
             return;
@@ -283,6 +371,7 @@ final class Room {
             return;
         }
         Member m = new Member(player.id(), tokens.get(), c, role);
+        metrics.sent(1, 0);
         c.outbox().control(codec.encode(
                 Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false)));
         counts.welcomed(c, role);
@@ -305,6 +394,7 @@ final class Room {
         m.awayUntil = 0;
         world.release(m.id); // the new connection numbers its inputs afresh
         PlayerState player = world.player(m.id).orElseThrow();
+        metrics.sent(1, 0);
         c.outbox().control(codec.encode(
                 Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, true)));
         counts.welcomed(c, m.role());
@@ -320,6 +410,7 @@ final class Room {
     private void broadcast(String text) {
         for (Member member : members.values()) {
             if (member.connection != null && member.feed == null) {
+                metrics.sent(1, 0);
                 member.connection.outbox().control(text);
             }
         }

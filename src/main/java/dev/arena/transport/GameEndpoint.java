@@ -4,6 +4,7 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ProtocolException;
+import dev.arena.protocol.SnapshotFormat;
 import dev.arena.server.Connection;
 import dev.arena.server.GameWorld;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * {@code /game}: one instance per connection, translating WebSocket events into calls on {@link GameWorld}. It
  * decides nothing itself.
  */
-@ServerEndpoint(value = "/game", decoders = ClientMessageDecoder.class, configurator = GameEndpointConfigurator.class)
+@ServerEndpoint(value = "/game", decoders = ClientMessageDecoder.class, configurator = GameEndpointConfigurator.class,
+        subprotocols = SnapshotFormat.SUBPROTOCOL)
 public class GameEndpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
 

@@ -21,6 +21,11 @@ final class SessionPeer implements Peer {
     }
 
     @Override
+    public void send(ByteBuffer bytes, Consumer<Throwable> done) {
+        session.getAsyncRemote().sendBinary(bytes, result -> done.accept(result.isOK() ? null : result.getException()));
+    }
+
+    @Override
     public void close(int code, String reason) {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
@@ -36,6 +41,12 @@ final class SessionPeer implements Peer {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String subprotocol() {
+        String negotiated = session.getNegotiatedSubprotocol();
+        return negotiated == null || negotiated.isEmpty() ? null : negotiated;
     }
 
     @Override

@@ -2,10 +2,16 @@ package dev.arena.dev;
 
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
+import dev.arena.server.ArenaMetrics;
 import dev.arena.server.GameWorld;
+import dev.arena.server.Health;
 import dev.arena.server.StandaloneWorld;
 import dev.arena.transport.GameEndpoint;
+import dev.arena.transport.HealthServlet;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.DeploymentException;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,27 +19,48 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
-import org.glassfish.tyrus.server.Server;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.StaticHttpHandler;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerContainer;
+import org.glassfish.tyrus.container.grizzly.server.TyrusGrizzly;
+import org.glassfish.tyrus.spi.ServerContainer;
 
 /**
- * The standalone dev server: Tyrus on Grizzly serves {@code /game} and the {@code webapp/} files on one port, with a
- * plain scheduled executor for the tick (there is no container here). On the test classpath only; never in the WAR.
+ * The standalone dev server: one Grizzly {@link HttpServer} serving {@code /game} (Tyrus), {@code /metrics}
+ * (Prometheus text), {@code /health} and the {@code webapp/} files on one port, with a plain scheduled executor for
+ * the tick (there is no container here). On the test classpath only; never in the WAR.
  *
- * <p>Run it with {@code mvn -q test-compile exec:java}; settings as system properties: {@code arena.port} (8080) and
- * the game settings of {@link ArenaConfig}. Tyrus's Grizzly container listens on all interfaces (its bind address
- * is fixed to 0.0.0.0), so phones on the same network can play; tests only ever connect over loopback.
+ * <p>Why not Tyrus's own {@code org.glassfish.tyrus.server.Server}: it serves only static files and WebSocket
+ * endpoints, and binds 0.0.0.0 whatever host it is given. Here the Grizzly server is assembled the way Tyrus does it
+ * (a {@link NetworkListener} with Tyrus's WebSocket add-on, reached through {@link TyrusGrizzly}), plus handlers of
+ * Arena's own, and the listener binds the host asked for: tests bind 127.0.0.1; {@link #main} binds
+ * {@code arena.host} (default 0.0.0.0, so phones on the same network can play).
+ *
+ * <p>Run it with {@code mvn -q test-compile exec:java}; settings as system properties: {@code arena.port} (8080),
+ * {@code arena.host} and the game settings of {@link ArenaConfig}.
  */
 public final class DevServer implements AutoCloseable {
-    private final Server server;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Threads that hand snapshots to clients (socket writes): one per core of the project's 2-core machines. */
+    private static final int SENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService senders;
+    private final HttpServer server;
     private final GameWorld world;
     private final TickLoop loop;
     private final ScheduledExecutorService executor;
     private final String host;
 
-    private DevServer(Server server, GameWorld world, TickLoop loop, ScheduledExecutorService executor, String host) {
+    private DevServer(HttpServer server, GameWorld world, TickLoop loop, ScheduledExecutorService executor,
+            ExecutorService senders, String host) {
+        this.senders = senders;
         this.server = server;
         this.world = world;
         this.loop = loop;
@@ -43,9 +70,15 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code port} ({@code port} -1: any free port) serving {@code webapp}; {@code host} is the
-     * host name used in the URLs it reports.
+     * address it binds and the host name used in the URLs it reports.
      */
     public static DevServer start(String host, int port, ArenaConfig config, Path webapp) throws DeploymentException {
+        return start(host, host, port, config, webapp);
+    }
+
+    /** Like {@link #start(String, int, ArenaConfig, Path)}, binding {@code bindAddress} ("0.0.0.0": every interface). */
+    public static DevServer start(String bindAddress, String host, int port, ArenaConfig config, Path webapp)
+            throws DeploymentException {
         if (!Files.isDirectory(webapp)) {
             throw new IllegalArgumentException("no webapp folder at " + webapp.toAbsolutePath());
         }
@@ -56,13 +89,24 @@ public final class DevServer implements AutoCloseable {
             return t;
         });
         TickLoop loop = new TickLoop(world, executor, "plain");
+        ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
+            Thread t = new Thread(r, "arena-send");
+            t.setDaemon(true);
+            return t;
+        });
+        world.sendWith(senders);
         StandaloneWorld.install(world);
-        Server server = new Server(
-                host, port, "/", Map.of(Server.STATIC_CONTENT_ROOT, webapp.toAbsolutePath().toString()),
-                GameEndpoint.class);
-        server.start();
+        HttpServer server = httpServer(bindAddress, port, webapp, world);
+        try {
+            server.start();
+        } catch (IOException e) {
+            executor.shutdownNow();
+            senders.shutdownNow();
+            StandaloneWorld.clear();
+            throw new DeploymentException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
+        }
         loop.start();
-        return new DevServer(server, world, loop, executor, host);
+        return new DevServer(server, world, loop, executor, senders, host);
     }
 
     /** Starts a dev server on a free loopback port with these settings, serving the project's {@code webapp/}. */
@@ -74,8 +118,41 @@ public final class DevServer implements AutoCloseable {
         return Path.of(System.getProperty("arena.webapp", "webapp"));
     }
 
+    /** Grizzly with Tyrus's WebSocket add-on for {@code /game}, the webapp files, {@code /metrics} and {@code /health}. */
+    private static HttpServer httpServer(String bindAddress, int port, Path webapp, GameWorld world)
+            throws DeploymentException {
+        ServerContainer container = new GrizzlyServerContainer().createContainer(Map.of());
+        container.getWebSocketEngine().register(GameEndpoint.class, "/");
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("arena", bindAddress, port < 0 ? 0 : port);
+        listener.registerAddOn(TyrusGrizzly.webSocketAddOn(container, "/"));
+        server.addListener(listener);
+        var routes = server.getServerConfiguration();
+        routes.addHttpHandler(new StaticHttpHandler(webapp.toAbsolutePath().toString()), "/");
+        routes.addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                response.setHeader("Cache-Control", "no-store");
+                response.setContentType(ArenaMetrics.contentType());
+                response.getWriter().write(world.metrics().scrape());
+            }
+        }, "/metrics");
+        routes.addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                Health health = world.health();
+                response.setHeader("Cache-Control", "no-store");
+                response.setStatus(health.ticking() ? 200 : 503);
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write(JSONB.toJson(new HealthServlet.Report(
+                        health.ticking() ? "UP" : "DOWN", "Arena dev server (Grizzly + Tyrus)", false, health)));
+            }
+        }, "/health");
+        return server;
+    }
+
     public int port() {
-        return server.getPort();
+        return server.getListener("arena").getPort();
     }
 
     /** The page's URL, e.g. {@code http://127.0.0.1:8080/}. */
@@ -106,8 +183,9 @@ public final class DevServer implements AutoCloseable {
         }
         // Tyrus reports a close as soon as it has queued the close frame; give the frames time to be written.
         LockSupport.parkNanos(300_000_000L);
-        server.stop();
+        server.shutdownNow();
         executor.shutdownNow();
+        senders.shutdownNow();
         StandaloneWorld.clear();
     }
 
@@ -119,12 +197,14 @@ public final class DevServer implements AutoCloseable {
             }
         }
         String host = "localhost";
+        String bindAddress = System.getProperty("arena.host", "0.0.0.0");
         int port = Integer.parseInt(System.getProperty("arena.port", "8080"));
         ArenaConfig config = ArenaConfig.fromSystem();
-        DevServer dev = start(host, port, config, webappFolder());
+        DevServer dev = start(bindAddress, host, port, config, webappFolder());
         Runtime.getRuntime().addShutdownHook(new Thread(dev::close, "arena-shutdown"));
         System.out.println();
-        System.out.println("Arena is running. Open " + dev.httpUri() + " in two browser tabs and play.");
+        System.out.println("Arena is running. Open " + dev.httpUri() + " in two browser tabs and play; "
+                + dev.httpUri() + "monitor.html shows the server's metrics.");
         System.out.println("  (WebSocket at " + dev.gameUri() + "; map " + config.rules().width() + "x"
                 + config.rules().height() + ", " + config.rules().tickRate() + " Hz; Ctrl+C stops.)");
         new CountDownLatch(1).await();

@@ -62,4 +62,20 @@ class OutboxTest {
         failing.control("b");
         assertThat(failing.isClosed()).isTrue();
     }
+
+    @Test
+    void closeAfterPendingSendsTheQueuedErrorFirstThenCloses() {
+        peer.holdSends();
+        outbox.control("pong");
+        outbox.control("error");
+        outbox.snapshot("s1");
+        outbox.closeAfterPending(CloseCodes.RATE_LIMITED, "too many messages");
+        outbox.control("late"); // taken no more
+        assertThat(peer.closeCode()).isEqualTo(-1);
+        peer.completeSend();
+        assertThat(peer.closeCode()).isEqualTo(-1);
+        peer.completeSend();
+        assertThat(peer.texts()).containsExactly("pong", "error");
+        assertThat(peer.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
+    }
 }

@@ -1,0 +1,162 @@
+package dev.arena.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.arena.client.ArenaClient;
+import dev.arena.dev.DevServer;
+import dev.arena.game.Rules;
+import dev.arena.protocol.ServerMessage;
+import dev.arena.server.ArenaConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java client library ({@link ArenaClient}, on the JDK's WebSocket) against the dev server over loopback:
+ * compact and JSON snapshots agree, inputs are acknowledged and move the player, a dropped connection resumes the
+ * same player; and the dev server's {@code /metrics} and {@code /health}.
+ */
+class ArenaClientIT {
+    private static final Rules RULES = new Rules(400, 300, 20, 200, 10);
+    private static DevServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DevServer.startForTests(ArenaConfig.DEFAULT.withRules(RULES).withMaxPlayersPerRoom(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A listener that queues every snapshot and close. */
+    private static final class Inbox implements ArenaClient.Listener {
+        final BlockingQueue<ServerMessage.Snapshot> snapshots = new LinkedBlockingQueue<>();
+        final BlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
+
+        @Override
+        public void snapshot(ServerMessage.Snapshot s) {
+            snapshots.add(s);
+        }
+
+        @Override
+        public void closed(int code, String reason) {
+            closes.add(code);
+        }
+
+        ServerMessage.Snapshot await(Predicate<ServerMessage.Snapshot> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                ServerMessage.Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
+                if (s != null && wanted.test(s)) {
+                    return s;
+                }
+            }
+            throw new AssertionError("no such snapshot within 5 s");
+        }
+    }
+
+    private static ArenaClient connect(Inbox inbox, boolean compact) throws Exception {
+        return ArenaClient.connect(server.gameUri(), inbox, ArenaClient.Options.DEFAULT.withCompact(compact))
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private static ServerMessage.PlayerPosition entry(ServerMessage.Snapshot s, int id) {
+        return s.players().stream().filter(p -> p.id() == id).findFirst().orElse(null);
+    }
+
+    @Test
+    void compactAndJsonClientsSeeTheSameRoomAndInputsAreAcknowledged() throws Exception {
+        Inbox compactInbox = new Inbox();
+        Inbox jsonInbox = new Inbox();
+        try (ArenaClient ada = connect(compactInbox, true); ArenaClient bob = connect(jsonInbox, false)) {
+            assertThat(ada.compact()).isTrue();
+            assertThat(bob.compact()).isFalse();
+            ServerMessage.Welcome adaWelcome = ada.join("Ada", "client-it").get(5, TimeUnit.SECONDS);
+            ServerMessage.Welcome bobWelcome = bob.join("Bob", "client-it").get(5, TimeUnit.SECONDS);
+            ServerMessage.Snapshot before = compactInbox.await(s -> s.players().size() == 2);
+            double x0 = entry(before, adaWelcome.id()).x();
+
+            long seq = ada.input(-1, 0);
+            ServerMessage.Snapshot acked = compactInbox.await(s -> entry(s, adaWelcome.id()).seq() >= seq);
+            ServerMessage.Snapshot later = compactInbox.await(s -> s.tick() >= acked.tick() + 3);
+            assertThat(entry(later, adaWelcome.id()).x()).isLessThan(x0);
+
+            // the same tick through JSON: the same players, within the rounding of both formats
+            ServerMessage.Snapshot same = jsonInbox.await(s -> s.tick() >= later.tick());
+            ServerMessage.Snapshot compactSame = compactInbox.await(s -> s.tick() >= same.tick());
+            if (compactSame.tick() == same.tick()) {
+                for (ServerMessage.PlayerPosition p : same.players()) {
+                    assertThat(entry(compactSame, p.id()).x()).isCloseTo(p.x(), within(0.0101));
+                    assertThat(entry(compactSame, p.id()).y()).isCloseTo(p.y(), within(0.0101));
+                }
+            }
+            assertThat(entry(same, bobWelcome.id())).isNotNull();
+            assertThat(ada.bytesReceived()).isPositive();
+        }
+    }
+
+    @Test
+    void aDroppedConnectionResumesTheSamePlayer() throws Exception {
+        Inbox inbox = new Inbox();
+        try (ArenaClient cat = connect(inbox, true)) {
+            ServerMessage.Welcome first = cat.join("Cat", "resume-it").get(5, TimeUnit.SECONDS);
+            inbox.await(s -> entry(s, first.id()) != null);
+            ServerMessage.Welcome again = cat.resume().get(5, TimeUnit.SECONDS);
+            assertThat(again.resumed()).isTrue();
+            assertThat(again.id()).isEqualTo(first.id());
+            long seq = cat.input(0, 1);
+            inbox.await(s -> entry(s, first.id()) != null && entry(s, first.id()).seq() >= seq);
+        }
+    }
+
+    @Test
+    void aFullRoomFailsTheJoinWithItsErrorCode() throws Exception {
+        try (ArenaClient a = connect(new Inbox(), true); ArenaClient b = connect(new Inbox(), true);
+                ArenaClient c = connect(new Inbox(), true)) {
+            a.join("A", "full").get(5, TimeUnit.SECONDS);
+            b.join("B", "full").get(5, TimeUnit.SECONDS);
+            assertThat(c.join("C", "full")).failsWithin(Duration.ofSeconds(5))
+                    .withThrowableThat().withMessageContaining("room_full");
+        }
+    }
+
+    @Test
+    void theDevServerServesPrometheusMetricsAndHealth() throws Exception {
+        Inbox inbox = new Inbox();
+        try (ArenaClient dot = connect(inbox, true)) {
+            dot.join("Dot", "metrics-it").get(5, TimeUnit.SECONDS);
+            inbox.await(s -> true);
+            inbox.await(s -> true);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(server.httpUri().resolve("metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(metrics.body())
+                    .contains("arena_room_players{room=\"metrics-it\"} 1.0")
+                    .contains("arena_tick_seconds_bucket{le=\"0.01\"}")
+                    .contains("arena_room_tick_seconds_count{room=\"metrics-it\"}")
+                    .contains("arena_connections ")
+                    .containsPattern("arena_room_snapshot_bytes_total\\{room=\"metrics-it\"} [1-9]")
+                    .contains("process_cpu_usage");
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(server.httpUri().resolve("health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+        }
+    }
+}
