@@ -46,6 +46,7 @@ public class GameWorld {
     private final Codec codec = new Codec();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ClosingConnections closing = new ClosingConnections();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Long> roomFailures = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
@@ -199,6 +200,7 @@ public class GameWorld {
      * resume grace period. Connections the server closed itself were forgotten already, with their own rule.
      */
     public void closed(Connection c, int code) {
+        closing.remove(c);
         forget(c, code != 1000 && mayResumeAfter(code), true);
     }
 
@@ -244,6 +246,7 @@ public class GameWorld {
             }
         }
         checkConnections(now);
+        closing.check(now);
         metrics.ticked(System.nanoTime() - started);
     }
 
@@ -258,6 +261,7 @@ public class GameWorld {
         for (Connection c : connections) {
             closeWith(c.outbox(), CloseCodes.GOING_AWAY, "server shutting down");
         }
+        closing.closeAll();
     }
 
     /** For tests: where new party codes come from (by default {@link Party#newCode} on a {@link SecureRandom}). */
@@ -347,11 +351,18 @@ public class GameWorld {
 
     /**
      * Closes a connection from the server's side with {@code code} and forgets it at once. It is forgotten first:
-     * a container may report the close back ({@link #closed}) from within the close call.
+     * a container may report the close back ({@link #closed}) from within the close call. A client closed for
+     * misbehaving (4000, 4002) gets the errors queued before the close first, and the close frame once it has stopped
+     * sending ({@link ClosingConnections}).
      */
     void kick(Connection c, int code, String reason) {
         forget(c, mayResumeAfter(code), false);
-        closeWith(c.outbox(), code, reason);
+        if (code == CloseCodes.RATE_LIMITED || code == CloseCodes.PROTOCOL_ERROR) {
+            count(c.outbox(), code);
+            closing.start(c, code, reason, clockMillis.getAsLong()); // the errors that explain it arrive first
+        } else {
+            closeWith(c.outbox(), code, reason);
+        }
     }
 
     /** Closed for misbehaving (or replaced): the player leaves at once. Otherwise it may come back. */
@@ -361,14 +372,14 @@ public class GameWorld {
     }
 
     private void closeWith(Outbox outbox, int code, String reason) {
+        count(outbox, code);
+        outbox.close(code, reason);
+    }
+
+    private void count(Outbox outbox, int code) {
         if (!outbox.isClosed()) {
             closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
             metrics.closed(code);
-        }
-        if (code == CloseCodes.RATE_LIMITED || code == CloseCodes.PROTOCOL_ERROR) {
-            outbox.closeAfterPending(code, reason); // the errors that explain the close arrive first
-        } else {
-            outbox.close(code, reason);
         }
     }
 
@@ -394,6 +405,9 @@ public class GameWorld {
     private boolean admit(Connection c) {
         long now = clockMillis.getAsLong();
         c.heard(now);
+        if (closing.contains(c)) {
+            return false; // being closed: ignored (it only delays the close until the client is quiet)
+        }
         MessageRate.Verdict verdict = c.rate().admit(now);
         if (verdict == MessageRate.Verdict.ACCEPT) {
             return true;

@@ -126,9 +126,11 @@ public final class Outbox {
     }
 
     /**
-     * Closes once the control messages already queued (such as the error that explains the close) have been sent;
-     * takes nothing new meanwhile and drops any waiting snapshot. A client that does not read them is still closed
-     * by the slow-consumer checks.
+     * Starts a close that lets the control messages already queued (such as the error that explains it) go out
+     * first: from now on nothing new is taken and the waiting snapshot is dropped. The close itself comes from
+     * {@link #finishClose}, which the caller invokes once {@link #drained()} (and, in {@link GameWorld}, once the client
+     * has stopped sending, so that closing the socket does not reset a connection that still has unread input and
+     * lose these very messages). A client that does not read them is closed anyway, by the caller's time limit.
      */
     public void closeAfterPending(int code, String reason) {
         if (closed || closing != null) {
@@ -137,6 +139,19 @@ public final class Outbox {
         closing = new PendingClose(code, reason);
         snapshot.set(null);
         pump();
+    }
+
+    /** A close was started with {@link #closeAfterPending} and everything queued before it has been sent. */
+    public boolean drained() {
+        return closing != null && !sending.get() && control.isEmpty();
+    }
+
+    /** Completes a close started with {@link #closeAfterPending}, with its code (whatever is still unsent is dropped). */
+    public void finishClose() {
+        PendingClose pending = closing;
+        if (pending != null) {
+            close(pending.code(), pending.reason());
+        }
     }
 
     public void close(int code, String reason) {
@@ -218,12 +233,7 @@ public final class Outbox {
             }
             if (next == null) {
                 sending.set(false);
-                PendingClose pending = closing;
-                if (pending != null && control.isEmpty()) {
-                    close(pending.code(), pending.reason());
-                    return;
-                }
-                if (control.isEmpty() && snapshot.get() == null) {
+                if (control.isEmpty() && (closing != null || snapshot.get() == null)) {
                     return;
                 }
                 continue; // something arrived between our look and the release: go again

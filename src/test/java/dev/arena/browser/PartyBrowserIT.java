@@ -89,11 +89,24 @@ class PartyBrowserIT {
         assertThat(text(screen, "join-url")).isEqualTo(joinUrl);
         screen.await("the page's URL keeps the code", WAIT,
                 d -> d.getCurrentUrl().endsWith("screen.html?room=" + code) ? true : null);
-        // The QR code as a person sees it: a screenshot of the element, read by ZXing.
-        byte[] qrPicture = screen.driver().findElement(By.id("qr")).getScreenshotAs(OutputType.BYTES);
+        // The QR code as a person sees it: a screenshot of the element, read by ZXing. Like a phone's camera, it
+        // looks again when a picture does not read (on a busy machine the first one can predate the canvas paint).
         Files.createDirectories(ARTIFACTS);
-        Files.write(ARTIFACTS.resolve("party-qr.png"), qrPicture);
-        String scanned = Qr.decodePng(qrPicture);
+        String scanned = null;
+        AssertionError unreadable = null;
+        for (int attempt = 0; attempt < 10 && scanned == null; attempt++) {
+            byte[] qrPicture = screen.driver().findElement(By.id("qr")).getScreenshotAs(OutputType.BYTES);
+            Files.write(ARTIFACTS.resolve("party-qr.png"), qrPicture);
+            try {
+                scanned = Qr.decodePng(qrPicture);
+            } catch (AssertionError e) {
+                unreadable = e;
+                Thread.sleep(300);
+            }
+        }
+        if (scanned == null) {
+            throw unreadable;
+        }
         assertThat(scanned).isEqualTo(joinUrl);
 
         try (Browser ada = Browser.phone(); Browser bob = Browser.phone()) {

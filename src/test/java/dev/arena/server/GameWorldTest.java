@@ -183,6 +183,11 @@ class GameWorldTest {
         assertThat(c.peer.last(ServerMessage.Error.class).code()).isEqualTo("malformed_json");
         assertThat(c.peer.closeCode()).isEqualTo(-1);
         world.reject(c.connection, bad);
+        world.reject(c.connection, bad); // ignored: closing
+        assertThat(c.peer.messages(ServerMessage.Error.class)).hasSize(2 * (CloseCodes.MAX_CONSECUTIVE_ERRORS - 1));
+        assertThat(c.peer.closeCode()).as("closed once the client is quiet").isEqualTo(-1);
+        clock.addAndGet(ClosingConnections.QUIET_MILLIS);
+        world.tick();
         assertThat(c.peer.closeCode()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
     }
 

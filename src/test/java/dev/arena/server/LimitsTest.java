@@ -52,17 +52,37 @@ class LimitsTest {
         Client flood = joined("f", "10.0.0.2");
         int floodId = flood.peer.last(ServerMessage.Welcome.class).id();
         flood.peer.clear();
-        for (int i = 1; i <= 100 && flood.peer.closeCode() < 0; i++) {
+        for (int i = 1; i <= 100; i++) {
             world.receive(flood.connection, new ClientMessage.Input((long) i, 1, 0));
         }
         assertThat(flood.peer.messages(ServerMessage.Error.class)).extracting(ServerMessage.Error::code)
                 .containsExactly(ErrorCode.RATE_LIMITED.wireName());
-        assertThat(flood.peer.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
-        assertThat(world.refusedMessages()).isEqualTo(11); // 20 accepted (the bucket; the join took one), 11 refused
+        // 20 accepted (the bucket; the join took one), 11 refused, then closing: the other 69 are ignored
+        assertThat(world.refusedMessages()).isEqualTo(11);
+        assertThat(world.closedWith(CloseCodes.RATE_LIMITED)).isEqualTo(1);
         world.tick();
         assertThat(watcher.peer.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(floodId);
         assertThat(world.connectionCount()).isEqualTo(1);
-        assertThat(world.closedWith(CloseCodes.RATE_LIMITED)).isEqualTo(1);
+        assertThat(flood.peer.closeCode()).as("closed only once the flood has stopped").isEqualTo(-1);
+        advance(ClosingConnections.QUIET_MILLIS);
+        assertThat(flood.peer.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
+        assertThat(flood.peer.messages(ServerMessage.Snapshot.class)).as("no snapshots while closing").isEmpty();
+    }
+
+    @Test
+    void aClientThatKeepsSendingWhileBeingClosedIsClosedAfterTheLongestWaitAnyway() {
+        Client flood = joined("f", "10.0.0.2");
+        for (int i = 1; i <= 40; i++) {
+            world.receive(flood.connection, new ClientMessage.Ping(1.0));
+        }
+        long kicked = clock.get();
+        while (flood.peer.closeCode() < 0 && clock.get() - kicked < 10_000) {
+            world.receive(flood.connection, new ClientMessage.Ping(1.0)); // never quiet
+            clock.addAndGet(50);
+            world.tick();
+        }
+        assertThat(flood.peer.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
+        assertThat(clock.get() - kicked).isBetween(ClosingConnections.MAX_MILLIS, ClosingConnections.MAX_MILLIS + 50);
     }
 
     @Test
@@ -79,9 +99,10 @@ class LimitsTest {
         self[0] = world.connect(reporting, "10.0.0.2");
         world.receive(self[0], new ClientMessage.Join("f", "r"));
         world.tick();
-        for (int i = 1; i <= 100 && reporting.closeCode() < 0; i++) {
+        for (int i = 1; i <= 100; i++) {
             world.receive(self[0], new ClientMessage.Input((long) i, 1, 0));
         }
+        advance(ClosingConnections.QUIET_MILLIS);
         assertThat(reporting.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
         world.tick();
         assertThat(watcher.peer.messages(ServerMessage.PlayerLeft.class)).hasSize(1);

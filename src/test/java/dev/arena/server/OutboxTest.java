@@ -64,18 +64,30 @@ class OutboxTest {
     }
 
     @Test
-    void closeAfterPendingSendsTheQueuedErrorFirstThenCloses() {
+    void closeAfterPendingSendsTheQueuedErrorFirstAndIsDrainedThenFinishCloseClosesWithItsCode() {
         peer.holdSends();
         outbox.control("pong");
         outbox.control("error");
         outbox.snapshot("s1");
         outbox.closeAfterPending(CloseCodes.RATE_LIMITED, "too many messages");
         outbox.control("late"); // taken no more
-        assertThat(peer.closeCode()).isEqualTo(-1);
+        outbox.snapshot("s2");
+        assertThat(outbox.drained()).isFalse();
         peer.completeSend();
-        assertThat(peer.closeCode()).isEqualTo(-1);
+        assertThat(outbox.drained()).isFalse();
         peer.completeSend();
         assertThat(peer.texts()).containsExactly("pong", "error");
+        assertThat(outbox.drained()).isTrue();
+        assertThat(peer.closeCode()).as("the caller decides when").isEqualTo(-1);
+        outbox.finishClose();
         assertThat(peer.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
+    }
+
+    @Test
+    void anOutboxNotClosingIsNeverDrainedAndFinishCloseDoesNothing() {
+        outbox.control("pong");
+        assertThat(outbox.drained()).isFalse();
+        outbox.finishClose();
+        assertThat(peer.closeCode()).isEqualTo(-1);
     }
 }
