@@ -101,9 +101,14 @@ public final class ArenaMetrics {
     }
 
     void ticked(long nanos) {
-        tick.record(nanos, TimeUnit.NANOSECONDS);
+        ticked(tick, overruns, nanos);
+    }
+
+    /** A tick of {@code nanos} into {@code timer}, counted in {@code overruns} when longer than the tick period. */
+    private void ticked(Timer timer, Counter overrunCounter, long nanos) {
+        timer.record(nanos, TimeUnit.NANOSECONDS);
         if (nanos > tickPeriodNanos) {
-            overruns.increment();
+            overrunCounter.increment();
         }
     }
 
@@ -165,10 +170,7 @@ public final class ArenaMetrics {
         }
 
         void ticked(long nanos) {
-            tick.record(nanos, TimeUnit.NANOSECONDS);
-            if (nanos > tickPeriodNanos) {
-                overruns.increment();
-            }
+            ArenaMetrics.this.ticked(tick, overruns, nanos);
         }
 
         void received() {

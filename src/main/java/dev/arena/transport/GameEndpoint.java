@@ -50,6 +50,10 @@ public class GameEndpoint {
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(Codec.MAX_MESSAGE_BYTES);
+        // No container idle timeout: GameWorld has its own (arena.idleTimeoutSeconds, with pings). Negative, not 0:
+        // Tyrus reschedules a timer task on every frame in and out unless the timeout is negative (a tenth of the
+        // dev server's CPU under load); "zero or negative: never" for every container.
+        session.setMaxIdleTimeout(-1);
         SessionPeer peer = new SessionPeer(session);
         Object refusedOrigin = session.getUserProperties().get(GameEndpointConfigurator.REFUSED_ORIGIN);
         if (refusedOrigin != null) {

@@ -125,6 +125,7 @@ public final class DevServer implements AutoCloseable {
         container.getWebSocketEngine().register(GameEndpoint.class, "/");
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("arena", bindAddress, port < 0 ? 0 : port);
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // as Tyrus's own server: WebSockets stay open
         listener.registerAddOn(TyrusGrizzly.webSocketAddOn(container, "/"));
         server.addListener(listener);
         var routes = server.getServerConfiguration();

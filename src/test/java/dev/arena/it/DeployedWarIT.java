@@ -86,6 +86,14 @@ class DeployedWarIT {
     }
 
     @Test
+    void metricsAreServedAsPrometheusText() throws Exception {
+        HttpResponse<String> r = TargetServer.get(base.toURI().resolve("metrics"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).get().asString().startsWith("text/plain");
+        assertThat(r.body()).contains("arena_tick_seconds_count").contains("arena_connections");
+    }
+
+    @Test
     void twoPlayersJoinOneRoomSeeEachOtherAndInputMovesAPlayer() throws Exception {
         URI game = TargetServer.gameUri(base);
         try (GameClient ada = GameClient.join(game, "Ada", "deployed");

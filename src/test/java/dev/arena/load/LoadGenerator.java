@@ -67,8 +67,9 @@ public final class LoadGenerator {
         Files.createDirectories(s.out());
         List<String> lines = new ArrayList<>();
         String header = "| bots | rooms | format | snapshots/s per bot: mean | 1st pct | gap p50 | gap p99 | input→visible p50 "
-                + "| p99 | KiB/s per bot | server tick p50 | p99 | server CPU | server RSS | generator CPU | dropped | healthy |";
-        String rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+                + "| p99 | KiB/s per bot | server tick p50 | p99 | server CPU | server RSS | generator CPU | dropped | healthy "
+                + "| limited by |";
+        String rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
         String pinned = System.getProperty("load.serverCpus", "");
         String context = "# " + s.name() + " — " + LocalDateTime.now().withNano(0) + ", load average before: "
                 + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores"
@@ -129,11 +130,46 @@ public final class LoadGenerator {
         String row(Settings s) {
             return String.format(Locale.ROOT,
                     "| %d | %d | %s | %.1f | %.1f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s | %.2f ms | %.2f ms "
-                            + "| %.0f %% | %d MiB | %.0f %% | %d | %s |",
+                            + "| %.0f %% | %d MiB | %.0f %% | %d | %s | %s |",
                     bots, s.rooms(), s.format(), w.rateMean(), w.rate1st(), w.gapP50(),
                     w.gapP99(), w.latencyP50(), w.latencyP99(), w.kib(), tick.p50Millis(), tick.p99Millis(),
                     server.cores() * 100, server.rssBytes() >> 20, generatorCores * 100,
-                    w.dropped() + (bots - w.bots()), healthy() ? "yes" : "**no**");
+                    w.dropped() + (bots - w.bots()), healthy() ? "yes" : "**no**", limit());
+        }
+
+        /**
+         * What an unhealthy step ran out of, as far as the generator can tell: the machine's CPU (and whether the
+         * generator itself is the bigger user, which makes the step a measure of the generator rather than the
+         * server), the server's tick (p99 over one tick interval, 50 ms), or neither.
+         */
+        String limit() {
+            if (healthy()) {
+                return "–";
+            }
+            int cores = Runtime.getRuntime().availableProcessors(); // the generator's (under taskset: its own)
+            String pinned = System.getProperty("load.serverCpus", "");
+            if (!pinned.isBlank()) { // server and generator each on CPUs of their own
+                int serverCores = pinned.split(",").length;
+                if (server.cores() >= 0.9 * serverCores) {
+                    return String.format(Locale.ROOT, "the server's CPU: %.0f %% of its %d core(s)",
+                            server.cores() * 100, serverCores);
+                }
+                if (generatorCores >= 0.9 * cores) {
+                    return String.format(Locale.ROOT, "**the generator's CPU**: %.0f %% of its %d core(s)",
+                            generatorCores * 100, cores);
+                }
+                return "neither CPU nor tick: see latency, dropped";
+            }
+            double used = server.cores() + generatorCores;
+            if (used >= 0.9 * cores) {
+                return String.format(Locale.ROOT, "CPU: %.0f %% of %d cores in use, %s", used * 100, cores,
+                        generatorCores >= server.cores() ? "**the generator uses more than the server**"
+                                : "the server uses more than the generator");
+            }
+            if (tick.p99Millis() > 50) {
+                return "server tick longer than the tick interval";
+            }
+            return "neither CPU nor tick: see latency, dropped";
         }
     }
 

@@ -34,7 +34,12 @@ final class ServerProcess implements AutoCloseable {
         }
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap,
+                "-Xms" + heap, "-Xmx" + heap));
+        String jvm = System.getProperty("load.serverJvm", "");
+        if (!jvm.isBlank()) {
+            command.addAll(List.of(jvm.trim().split("\\s+"))); // e.g. -XX:StartFlightRecording=...
+        }
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-Darena.host=127.0.0.1",
                 "-Darena.port=" + port,
