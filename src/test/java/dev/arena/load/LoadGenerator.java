@@ -146,10 +146,23 @@ public final class LoadGenerator {
             if (healthy()) {
                 return "–";
             }
+            String cpu = cpuLimit();
+            if (cpu != null) {
+                return cpu;
+            }
+            double tickMillis = 1000.0 / Integer.getInteger("arena.tickRate", 20); // as passed on to the server
+            if (tick.p99Millis() > tickMillis) {
+                return "server tick longer than the tick interval";
+            }
+            return "neither CPU nor tick: see latency, dropped";
+        }
+
+        /** The CPU that ran out, or null: with the server pinned each process has CPUs of its own, else they share. */
+        private String cpuLimit() {
             int cores = Runtime.getRuntime().availableProcessors(); // the generator's (under taskset: its own)
             String pinned = System.getProperty("load.serverCpus", "");
-            if (!pinned.isBlank()) { // server and generator each on CPUs of their own
-                int serverCores = pinned.split(",").length;
+            if (!pinned.isBlank()) {
+                int serverCores = cpuCount(pinned);
                 if (server.cores() >= 0.9 * serverCores) {
                     return String.format(Locale.ROOT, "the server's CPU: %.0f %% of its %d core(s)",
                             server.cores() * 100, serverCores);
@@ -158,7 +171,7 @@ public final class LoadGenerator {
                     return String.format(Locale.ROOT, "**the generator's CPU**: %.0f %% of its %d core(s)",
                             generatorCores * 100, cores);
                 }
-                return "neither CPU nor tick: see latency, dropped";
+                return null;
             }
             double used = server.cores() + generatorCores;
             if (used >= 0.9 * cores) {
@@ -166,10 +179,17 @@ public final class LoadGenerator {
                         generatorCores >= server.cores() ? "**the generator uses more than the server**"
                                 : "the server uses more than the generator");
             }
-            if (tick.p99Millis() > 50) {
-                return "server tick longer than the tick interval";
+            return null;
+        }
+
+        /** CPUs in a taskset list such as {@code 0}, {@code 0,2} or {@code 0-3}. */
+        private static int cpuCount(String list) {
+            int n = 0;
+            for (String part : list.split(",")) {
+                String[] range = part.trim().split("-");
+                n += range.length == 2 ? Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1 : 1;
             }
-            return "neither CPU nor tick: see latency, dropped";
+            return n;
         }
     }
 
