@@ -58,6 +58,7 @@ export const ErrorCode = Object.freeze({
 export const CloseCode = Object.freeze({
   NORMAL: 1000,
   GOING_AWAY: 1001,
+  UNSUPPORTED_DATA: 1003,
   ABNORMAL: 1006,
   POLICY_VIOLATION: 1008,
   TOO_BIG: 1009,
@@ -328,6 +329,8 @@ export function describeClose(code) {
       return 'connection lost';
     case CloseCode.TOO_BIG:
       return 'message too big';
+    case CloseCode.UNSUPPORTED_DATA:
+      return 'the server does not take binary messages';
     case CloseCode.INTERNAL_ERROR:
       return 'server error';
     case CloseCode.PROTOCOL_ERROR:

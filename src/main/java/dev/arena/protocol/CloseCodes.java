@@ -8,6 +8,11 @@ public final class CloseCodes {
     /** Standard: the server is shutting down or the application is being undeployed. Reconnect later. */
     public static final int GOING_AWAY = 1001;
     /**
+     * Standard: unsupported data. The client sent a binary frame: Arena's clients send text only (the compact
+     * subprotocol's binary frames go from the server to the client). The player leaves at once.
+     */
+    public static final int UNSUPPORTED_DATA = 1003;
+    /**
      * Standard: policy violation. The page's origin is not allowed to connect (where the container cannot refuse the
      * handshake itself with HTTP 403).
      */

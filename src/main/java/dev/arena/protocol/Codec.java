@@ -109,12 +109,21 @@ public final class Codec {
         return jsonb.toJson(message);
     }
 
+    /**
+     * A client's text frame as a message, or a {@link ProtocolException}: whatever the parser or the binder throws
+     * is the client's fault and becomes {@link ErrorCode#MALFORMED_JSON} (the JSON, or a number in it, cannot be
+     * read) or {@link ErrorCode#INVALID_FIELD} (it does not bind); nothing else escapes (CodecFuzzTest).
+     */
     public ClientMessage decode(String text) throws ProtocolException {
         try {
             return decodeChecked(text);
-        } catch (ArithmeticException | NumberFormatException e) {
-            // e.g. 1e33333333333333333333: a JSON number no BigDecimal can hold (found by CodecFuzzTest)
+        } catch (ArithmeticException | NumberFormatException | UnsupportedOperationException e) {
+            // 1e33333333333333333333, a JSON number no BigDecimal can hold (found by CodecFuzzTest); a number of more
+            // than 1100 characters, which Parsson refuses to turn into a BigDecimal (UnsupportedOperationException)
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a number is out of range");
+        } catch (RuntimeException e) {
+            // anything else the binder throws on a parsed object: the client's message does not fit its record
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "the message does not bind");
         }
     }
 
@@ -156,6 +165,10 @@ public final class Codec {
             return object;
         } catch (JsonException e) {
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson: a plain RuntimeException past 1000 levels of nesting ("Input is too deeply nested"), and
+            // whatever else a parser throws on hostile text; all of it is text that is not a message
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON (or nested too deeply)");
         }
     }
 

@@ -175,6 +175,21 @@ public class GameWorld {
         error(c, problem.code(), problem.getMessage());
     }
 
+    /**
+     * A frame of a kind Arena's clients never send (binary): the connection is closed with
+     * {@link CloseCodes#UNSUPPORTED_DATA} once the client is quiet, and its player leaves at once.
+     */
+    public void unsupported(Connection c) {
+        if (admit(c)) {
+            kick(c, CloseCodes.UNSUPPORTED_DATA, "binary frames are not accepted");
+        }
+    }
+
+    /** Handling this connection's traffic failed unexpectedly: closed with 1011, its player leaves at once. */
+    public void failed(Connection c) {
+        kick(c, CloseCodes.INTERNAL_ERROR, "internal error");
+    }
+
     /** Something arrived that is not a message (a pong): the client is alive. */
     public void heard(Connection c) {
         c.heard(clockMillis.getAsLong());
@@ -195,8 +210,8 @@ public class GameWorld {
 
     /**
      * The connection closed with {@code code} (as the container reports it: the client's code, or the container's
-     * own such as 1009). 1000 (the client closed cleanly: it left), 1008, 1009, 4000 and 4002 make its player leave
-     * at the next tick; any other code (1001 when a page reloads, 1006 when the network dropped...) keeps the player for the
+     * own such as 1009). 1000 (the client closed cleanly: it left) and the codes of misbehaviour or failure (1002,
+     * 1003, 1007, 1008, 1009, 1011, 4000, 4002) make its player leave at the next tick; any other code (1001 when a page reloads, 1006 when the network dropped...) keeps the player for the
      * resume grace period. Connections the server closed itself were forgotten already, with their own rule.
      */
     public void closed(Connection c, int code) {
@@ -357,7 +372,8 @@ public class GameWorld {
      */
     void kick(Connection c, int code, String reason) {
         forget(c, mayResumeAfter(code), false);
-        if (code == CloseCodes.RATE_LIMITED || code == CloseCodes.PROTOCOL_ERROR) {
+        if (code == CloseCodes.RATE_LIMITED || code == CloseCodes.PROTOCOL_ERROR
+                || code == CloseCodes.UNSUPPORTED_DATA) {
             count(c.outbox(), code);
             closing.start(c, code, reason, clockMillis.getAsLong()); // the errors that explain it arrive first
         } else {
@@ -365,10 +381,17 @@ public class GameWorld {
         }
     }
 
-    /** Closed for misbehaving (or replaced): the player leaves at once. Otherwise it may come back. */
+    /**
+     * Closed for misbehaving, by Arena (4000, 4002, 1003) or by the container (1002 a broken frame, 1007 text that is
+     * not UTF-8, 1008, 1009), or after an internal error on this connection (1011, which resuming would meet again):
+     * the player leaves at once. Otherwise (1001, 1006, 4001, 4004...) it may come back.
+     */
     private static boolean mayResumeAfter(int code) {
-        return code != CloseCodes.PROTOCOL_ERROR && code != CloseCodes.RATE_LIMITED
-                && code != CloseCodes.POLICY_VIOLATION && code != CloseCodes.TOO_BIG;
+        return switch (code) {
+            case CloseCodes.PROTOCOL_ERROR, CloseCodes.RATE_LIMITED, CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG,
+                    CloseCodes.UNSUPPORTED_DATA, CloseCodes.INTERNAL_ERROR, 1002, 1007 -> false;
+            default -> true;
+        };
     }
 
     private void closeWith(Outbox outbox, int code, String reason) {

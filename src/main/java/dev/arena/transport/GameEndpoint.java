@@ -3,6 +3,7 @@ package dev.arena.transport;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
+import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.SnapshotFormat;
 import dev.arena.server.Connection;
@@ -18,6 +19,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +31,7 @@ import java.util.logging.Logger;
         subprotocols = SnapshotFormat.SUBPROTOCOL)
 public class GameEndpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, System::currentTimeMillis);
 
     @Inject
     GameWorld world;
@@ -50,6 +53,7 @@ public class GameEndpoint {
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(Codec.MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageBufferSize(Codec.MAX_MESSAGE_BYTES);
         // No container idle timeout: GameWorld has its own (arena.idleTimeoutSeconds, with pings). Negative, not 0:
         // Tyrus reschedules a timer task on every frame in and out unless the timeout is negative (a tenth of the
         // dev server's CPU under load); "zero or negative: never" for every container.
@@ -71,6 +75,18 @@ public class GameEndpoint {
         }
     }
 
+    /**
+     * A binary frame: Arena's clients send text only (binary frames of the compact subprotocol go the other way), so
+     * the connection is closed with 1003 and its player leaves. Without this handler the container would fail the
+     * frame with an error and a dump of the session.
+     */
+    @OnMessage(maxMessageSize = Codec.MAX_MESSAGE_BYTES)
+    public void binary(ByteBuffer data) {
+        if (connection != null) {
+            world.unsupported(connection);
+        }
+    }
+
     /** The answer to the server's heartbeat ping. */
     @OnMessage
     public void pong(PongMessage pong) {
@@ -79,24 +95,35 @@ public class GameEndpoint {
         }
     }
 
+    /**
+     * A frame that does not decode is answered with its {@code error}. A client's fault that the container reports
+     * here (an I/O error, a frame it refused) is one line at FINE, never a stack trace ({@link FaultLog}). Anything
+     * else is unexpected: logged at most once a minute with its stack trace, and the connection is closed with 1011;
+     * its player leaves at once (resuming could only run into the same error).
+     */
     @OnError
     public void error(Session session, Throwable failure) {
-        if (failure instanceof DecodeException && failure.getCause() instanceof ProtocolException problem) {
+        if (failure instanceof DecodeException) {
             if (connection != null) {
-                world.reject(connection, problem);
+                world.reject(connection, failure.getCause() instanceof ProtocolException problem ? problem
+                        : new ProtocolException(ErrorCode.MALFORMED_JSON, "the message cannot be decoded"));
             }
             return;
         }
         if (failure instanceof IOException || !session.isOpen()) {
-            LOG.log(Level.FINE, "connection " + session.getId() + " failed: " + failure);
+            FAULTS.clientFault(session.getId(), failure);
             return;
         }
-        LOG.log(Level.WARNING, "closing connection " + session.getId() + " after an unexpected error", failure);
+        FAULTS.unexpected(session.getId(), failure);
+        if (connection != null) {
+            world.failed(connection);
+            return;
+        }
         try {
             session.close(new CloseReason(
                     CloseReason.CloseCodes.getCloseCode(CloseCodes.INTERNAL_ERROR), "internal error"));
         } catch (IOException e) {
-            LOG.log(Level.FINE, "close failed", e);
+            LOG.log(Level.FINE, "close failed: " + e);
         }
     }
 

@@ -38,6 +38,27 @@ class CodecTest {
     }
 
     @Test
+    void deepNestingWithinTheFrameLimitIsMalformedNotThrown() {
+        // Parsson throws a plain RuntimeException ("Input is too deeply nested") past 1000 levels (issue 12)
+        String deep = "{\"type\":\"join\",\"name\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
+        assertThat(deep.length()).isLessThan(Codec.MAX_MESSAGE_BYTES);
+        assertRefused(deep, ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"a\":" + "{\"a\":".repeat(1500) + "1" + "}".repeat(1501), ErrorCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void aNumberOfThousandsOfDigitsIsRefusedNotThrown() {
+        // Parsson refuses more than 1100 BigDecimal characters with UnsupportedOperationException (issue 12): a
+        // number that cannot be read, like one whose exponent no BigDecimal holds
+        String digits = "9".repeat(4000);
+        assertRefused("{\"type\":\"input\",\"seq\":" + digits + ",\"dx\":0,\"dy\":0}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"type\":\"ping\",\"t\":" + digits + "}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"type\":\"ping\",\"t\":0." + digits + "}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"type\":\"chat\",\"text\":" + digits + "}", ErrorCode.MALFORMED_JSON);
+        assertRefused("{\"tupe\":" + digits + "}", ErrorCode.MALFORMED_JSON); // Parsson reads numbers as it parses
+    }
+
+    @Test
     void joinWithResumeToken() throws ProtocolException {
         decodes("{\"type\":\"join\",\"name\":\"Ada\",\"room\":\"lobby\",\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\"}",
                 new ClientMessage.Join("Ada", "lobby", "q5N2x_Kd0aLw-8ZkR1vT3g"));

@@ -54,6 +54,24 @@ class ResumeTest {
     }
 
     @Test
+    void aConnectionThatBrokeTheProtocolOrFailedIsNotKeptForResume() {
+        Client ada = join("Ada", "r", null);
+        Client binary = join("Binary", "r", null);
+        Client failing = join("Failing", "r", null);
+        Client broken = join("Broken", "r", null);
+        world.unsupported(binary.connection); // a binary frame: 1003 once the client is quiet
+        world.failed(failing.connection); // an unexpected error on its connection: 1011
+        world.closed(broken.connection, 1007); // the container refused its text (not UTF-8)
+        tickFor(Duration.ofSeconds(3));
+        assertThat(binary.peer.closeCode()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
+        assertThat(failing.peer.closeCode()).isEqualTo(CloseCodes.INTERNAL_ERROR);
+        assertThat(world.awayCount()).isZero();
+        assertThat(ada.peer.messages(ServerMessage.PlayerLeft.class)).extracting(ServerMessage.PlayerLeft::id)
+                .containsExactlyInAnyOrder(binary.welcome().id(), failing.welcome().id(), broken.welcome().id());
+        assertThat(join("again", "r", failing.welcome().token()).welcome().resumed()).isFalse();
+    }
+
+    @Test
     void aDroppedPlayerComesBackWithItsTokenAsItWasAndTheOthersNeverSeeItLeave() {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);
