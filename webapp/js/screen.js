@@ -6,8 +6,13 @@
  * `screen.html` creates a new party room; `screen.html?room=CODE` shows an existing room (the page puts the code
  * into its URL as soon as it has one, so a reload comes back to the same room, with its resume token).
  *
+ * Opened at localhost (or 127.0.0.1, [::1]), the page first asks the server for this machine's network addresses
+ * (GET addresses, joinlink.js): the join link and its QR code use the first one, every one is offered as a choice,
+ * and a hint says what to do when there is none. A choice reopens the page with `?join=ADDRESS` (or `?join=this`),
+ * which a reload keeps: the screen comes back to its room with its token, as after any reload, with that link.
+ *
  * Debug hook for browser tests, read-only: window.arena = {status, joined, code, joinUrl, qrSize, players,
- * audience, chat, lastError}.
+ * audience, chat, lastError, joinHint, joinChoices}.
  */
 
 import * as protocol from './protocol.js';
@@ -18,10 +23,12 @@ import { Renderer } from './render.js';
 import { ResumeToken } from './resume.js';
 import { ChatLog } from './chat.js';
 import { drawQr } from './qr.js';
+import { isLoopbackHost, joinChoices } from './joinlink.js';
 
 const PING_INTERVAL_MS = 2000;
 const IDLE_TIMEOUT_MS = 10000;
 const QR_CSS_SIZE = 220;
+const ADDRESSES_TIMEOUT_MS = 3000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -32,14 +39,20 @@ const ui = {
   qr: $('qr'),
   code: $('code'),
   joinUrl: $('join-url'),
+  joinHelp: $('join-help'),
+  joinHint: $('join-hint'),
+  joinChoices: $('join-choices'),
   status: $('status'),
   audience: $('audience'),
   players: $('players'),
   chat: $('chat'),
 };
 
-const link = pageUrl(location, 'controller.html');
+// {link, choices, hint} (joinlink.js): the page's own link until a loopback page knows the addresses
+let join = { link: pageUrl(location, 'controller.html'), choices: [], hint: '' };
+let link = join.link;
 let code = null;
+const wantedJoin = new URLSearchParams(location.search).get('join');
 {
   const asked = (new URLSearchParams(location.search).get('room') ?? '').trim();
   if (protocol.isValidRoom(asked)) code = asked;
@@ -117,8 +130,53 @@ function showParty(message) {
   ui.joinUrl.textContent = message.joinUrl ?? '';
   const drawn = drawQr(ui.qr, message.qr, QR_CSS_SIZE, Math.max(1, Math.min(3, window.devicePixelRatio || 1)));
   ui.qr.hidden = !drawn;
-  const query = `?room=${encodeURIComponent(message.code)}`;
+  const query = `?room=${encodeURIComponent(message.code)}${joinQuery()}`;
   if (location.search !== query) history.replaceState(null, '', `${location.pathname}${query}`);
+}
+
+/** This machine's network addresses from the server (GET addresses, next to this page), or null. */
+async function fetchAddresses() {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ADDRESSES_TIMEOUT_MS);
+  try {
+    const response = await fetch(new URL('addresses', location.href), { cache: 'no-store', signal: abort.signal });
+    if (!response.ok) return null;
+    const body = await response.json();
+    return Array.isArray(body?.addresses) ? body.addresses : null;
+  } catch {
+    return null; // an older server, or none: the page says to open it at a network address
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `&join=KEY` of the choice in use, when the page offers choices and one was asked for. */
+function joinQuery() {
+  const chosen = join.choices.find((c) => c.link === link);
+  return chosen && wantedJoin ? `&join=${encodeURIComponent(chosen.key)}` : '';
+}
+
+function showJoinChoices() {
+  ui.joinHelp.hidden = join.hint === '';
+  setText(ui.joinHint, join.hint);
+  const buttons = join.choices.map((choice) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'join-choice';
+    button.textContent = choice.label;
+    button.dataset.link = choice.link;
+    button.setAttribute('aria-pressed', String(choice.link === link));
+    button.addEventListener('click', () => {
+      if (choice.link === link) return;
+      // Reopened (not reconnected: a clean close would leave the room): the screen comes back with its token.
+      const next = new URLSearchParams(location.search);
+      if (code) next.set('room', code);
+      next.set('join', choice.key);
+      location.assign(`${location.pathname}?${next}`);
+    });
+    return button;
+  });
+  ui.joinChoices.replaceChildren(...buttons);
 }
 
 function sendPing() {
@@ -226,9 +284,24 @@ Object.defineProperty(window, 'arena', {
     get lastError() {
       return lastError ? { ...lastError } : null;
     },
+    get joinHint() {
+      return join.hint;
+    },
+    get joinChoices() {
+      return join.choices.map((c) => ({ ...c, chosen: c.link === link }));
+    },
   }),
 });
 
-setInterval(sendPing, PING_INTERVAL_MS);
-conn.start();
+async function start() {
+  if (isLoopbackHost(location.hostname)) {
+    join = joinChoices(location, await fetchAddresses(), wantedJoin);
+    link = join.link;
+  }
+  showJoinChoices();
+  setInterval(sendPing, PING_INTERVAL_MS);
+  conn.start();
+}
+
 requestAnimationFrame(frame);
+start();

@@ -8,6 +8,7 @@ import dev.arena.server.Health;
 import dev.arena.server.StandaloneWorld;
 import dev.arena.transport.GameEndpoint;
 import dev.arena.transport.HealthServlet;
+import dev.arena.transport.JoinAddresses;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.DeploymentException;
@@ -35,7 +36,7 @@ import org.glassfish.tyrus.spi.ServerContainer;
 
 /**
  * The standalone dev server: one Grizzly {@link HttpServer} serving {@code /game} (Tyrus), {@code /metrics}
- * (Prometheus text), {@code /health} and the {@code webapp/} files on one port, with a plain scheduled executor for
+ * (Prometheus text), {@code /health}, {@code /addresses} ({@link JoinAddresses}) and the {@code webapp/} files on one port, with a plain scheduled executor for
  * the tick (there is no container here). On the test classpath only; never in the WAR.
  *
  * <p>Why not Tyrus's own {@code org.glassfish.tyrus.server.Server}: it serves only static files and WebSocket
@@ -118,7 +119,7 @@ public final class DevServer implements AutoCloseable {
         return Path.of(System.getProperty("arena.webapp", "webapp"));
     }
 
-    /** Grizzly with Tyrus's WebSocket add-on for {@code /game}, the webapp files, {@code /metrics} and {@code /health}. */
+    /** Grizzly with Tyrus's WebSocket add-on for {@code /game}, the webapp files, {@code /metrics}, {@code /health}, {@code /addresses}. */
     private static HttpServer httpServer(String bindAddress, int port, Path webapp, GameWorld world)
             throws DeploymentException {
         ServerContainer container = new GrizzlyServerContainer().createContainer(Map.of());
@@ -149,6 +150,17 @@ public final class DevServer implements AutoCloseable {
                         health.ticking() ? "UP" : "DOWN", "Arena dev server (Grizzly + Tyrus)", false, health)));
             }
         }, "/health");
+        routes.addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                JoinAddresses.Answer answer = JoinAddresses.answer(request.getRemoteAddr(), request.getHeader("Host"),
+                        request::getHeader);
+                response.setHeader("Cache-Control", "no-store");
+                response.setStatus(answer.status());
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write(answer.json());
+            }
+        }, "/addresses");
         return server;
     }
 

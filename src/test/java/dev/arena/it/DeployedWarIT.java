@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
+import dev.arena.support.NetworkAddresses;
 import dev.arena.support.Qr;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.File;
 import java.net.URI;
@@ -50,6 +52,7 @@ class DeployedWarIT {
             {"screen.html", "text/html", "js/screen.js"},
             {"controller.html", "text/html", "js/controller.js"},
             {"js/qr.js", "javascript", "export function drawQr"},
+            {"js/joinlink.js", "javascript", "export function joinChoices"},
         };
         for (String[] e : expected) {
             HttpResponse<String> r = TargetServer.get(base.toURI().resolve(e[0]));
@@ -57,6 +60,16 @@ class DeployedWarIT {
             assertThat(r.headers().firstValue("content-type")).as(e[0]).get().asString().contains(e[1]);
             assertThat(r.body()).as(e[0]).contains(e[2]);
         }
+    }
+
+    @Test
+    void aPageOnThisMachineGetsItsNetworkAddressesUnderTheContextPath() throws Exception {
+        // what a party screen opened at localhost asks for (screen.js: GET addresses, next to the page)
+        HttpResponse<String> r = TargetServer.get(base.toURI().resolve("addresses"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject body = JsonbBuilder.create().fromJson(r.body(), JsonObject.class);
+        assertThat(body.getJsonArray("addresses").getValuesAs(JsonString.class).stream().map(JsonString::getString))
+                .containsExactlyInAnyOrderElementsOf(NetworkAddresses.expected());
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /** Reads QR codes with ZXing's decoder, as a phone's camera app would: from a picture, or from module rows. */
@@ -28,6 +31,27 @@ public final class Qr {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text of the QR code in the pictures {@code picture} takes (e.g. an element's screenshot), each saved as
+     * {@code saveAs}. Like a phone's camera, it looks again when a picture does not read (on a busy machine the first
+     * one can predate the canvas paint): up to 10 pictures, 300 ms apart.
+     */
+    public static String scan(Supplier<byte[]> picture, Path saveAs) throws IOException, InterruptedException {
+        Files.createDirectories(saveAs.getParent());
+        AssertionError unreadable = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            byte[] png = picture.get();
+            Files.write(saveAs, png);
+            try {
+                return decodePng(png);
+            } catch (AssertionError e) {
+                unreadable = e;
+                Thread.sleep(300);
+            }
+        }
+        throw unreadable;
     }
 
     public static String decode(BufferedImage image) {
