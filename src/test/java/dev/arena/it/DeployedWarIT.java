@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,8 +69,12 @@ class DeployedWarIT {
         HttpResponse<String> r = TargetServer.get(base.toURI().resolve("addresses"));
         assertThat(r.statusCode()).isEqualTo(200);
         JsonObject body = JsonbBuilder.create().fromJson(r.body(), JsonObject.class);
-        assertThat(body.getJsonArray("addresses").getValuesAs(JsonString.class).stream().map(JsonString::getString))
-                .containsExactlyInAnyOrderElementsOf(NetworkAddresses.expected());
+        List<String> listed = body.getJsonArray("addresses").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        // The test servers run with java.net.preferIPv4Stack=true (arquillian.xml): they see, and listen on, no
+        // IPv6 interface address. So: every IPv4 address of this machine, and nothing that is not one of its own.
+        assertThat(listed).containsAll(NetworkAddresses.expected().stream().filter(a -> !a.startsWith("[")).toList());
+        assertThat(NetworkAddresses.expected()).containsAll(listed);
     }
 
     @Test
