@@ -23,7 +23,8 @@ const PING_INTERVAL_MS = 2000;
 const INPUT_RESEND_MS = 250;
 const IDLE_TIMEOUT_MS = 10000;
 const NAME_KEY = 'arena.name';
-const REFUSALS = [ErrorCode.UNKNOWN_ROOM, ErrorCode.ROOM_FULL, ErrorCode.TOO_MANY_ROOMS];
+const REFUSALS = [ErrorCode.UNKNOWN_ROOM, ErrorCode.ROOM_FULL, ErrorCode.TOO_MANY_ROOMS, ErrorCode.TOO_MANY_SEATS,
+  ErrorCode.TOO_MANY_GUESSES];
 
 const $ = (id) => document.getElementById(id);
 const ui = {

@@ -188,7 +188,8 @@ function refused(message) {
   lastError = { code: message.code, message: message.message };
   const text = protocol.describeError(message.code, wantedRoom);
   if (!game.joined && (message.code === ErrorCode.ROOM_FULL || message.code === ErrorCode.TOO_MANY_ROOMS
-      || message.code === ErrorCode.UNKNOWN_ROOM)) {
+      || message.code === ErrorCode.UNKNOWN_ROOM || message.code === ErrorCode.TOO_MANY_SEATS
+      || message.code === ErrorCode.TOO_MANY_GUESSES)) {
     blockedReason = text;
     ui.roomInput.focus();
     ui.roomInput.select();

@@ -49,6 +49,8 @@ export const ErrorCode = Object.freeze({
   FORBIDDEN: 'forbidden',
   UNKNOWN_ROOM: 'unknown_room',
   CHAT_RATE_LIMITED: 'chat_rate_limited',
+  TOO_MANY_SEATS: 'too_many_seats',
+  TOO_MANY_GUESSES: 'too_many_guesses',
 });
 
 /**
@@ -310,6 +312,10 @@ export function describeError(code, room) {
       return `There is no room “${room ?? DEFAULT_ROOM}”. Check the code on the screen.`;
     case ErrorCode.CHAT_RATE_LIMITED:
       return 'Chatting too fast: wait a moment.';
+    case ErrorCode.TOO_MANY_SEATS:
+      return 'Too many players from your network.';
+    case ErrorCode.TOO_MANY_GUESSES:
+      return 'Too many unknown room codes from your network: wait a minute, then check the code.';
     case ErrorCode.MALFORMED_JSON:
     case ErrorCode.UNKNOWN_TYPE:
       return 'The server did not understand a message.';

@@ -17,7 +17,10 @@ public enum ErrorCode {
     ALREADY_JOINED("already_joined"),
     /** The room has as many players as it may have. */
     ROOM_FULL("room_full"),
-    /** A new room was asked for but the server has as many rooms as it may have. */
+    /**
+     * A new room was asked for but the server has as many rooms as it may have, or the client's address has made as
+     * many as it may (at once, or this minute).
+     */
     TOO_MANY_ROOMS("too_many_rooms"),
     /** The connection sends faster than its message budget allows; messages are dropped until it slows down. */
     RATE_LIMITED("rate_limited"),
@@ -26,7 +29,14 @@ public enum ErrorCode {
     /** A {@code controller}, {@code spectator} or {@code screen} named a room that does not exist. */
     UNKNOWN_ROOM("unknown_room"),
     /** {@code chat} faster than the chat limit; that line was dropped. */
-    CHAT_RATE_LIMITED("chat_rate_limited");
+    CHAT_RATE_LIMITED("chat_rate_limited"),
+    /** The client's address holds as many players, screens and spectators (away ones included) as it may. */
+    TOO_MANY_SEATS("too_many_seats"),
+    /**
+     * The client's address named too many rooms that do not exist ({@code unknown_room}): it must wait before the
+     * next lookup; the message says how long. Nothing was looked up.
+     */
+    TOO_MANY_GUESSES("too_many_guesses");
 
     private final String wireName;
 

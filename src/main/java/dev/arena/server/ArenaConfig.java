@@ -30,6 +30,12 @@ import java.util.function.UnaryOperator;
  * @param viewDistance interest management: 0 (the default), every player sees every player of its room; otherwise
  *     the map is cut into square cells this many map units wide and a player receives the players of its own cell
  *     and the eight around it (everyone within this distance, and some up to twice as far)
+ * @param maxRoomsPerAddress rooms made by one remote address that may exist at once; more get {@code too_many_rooms};
+ *     0: no limit
+ * @param roomsPerAddressPerMinute rooms one remote address may make a minute (a bucket of this many, refilled over a
+ *     minute); 0: no limit
+ * @param maxSeatsPerAddress players, controllers, screens and spectators one remote address may hold, away ones
+ *     (waiting to resume) included; more get {@code too_many_seats}; 0: no limit
  */
 public record ArenaConfig(
         Rules rules,
@@ -43,11 +49,14 @@ public record ArenaConfig(
         int messageBurst,
         int maxConnectionsPerAddress,
         List<String> allowedOrigins,
-        int viewDistance) {
+        int viewDistance,
+        int maxRoomsPerAddress,
+        int roomsPerAddressPerMinute,
+        int maxSeatsPerAddress) {
     public static final ArenaConfig DEFAULT = new ArenaConfig(
             Rules.DEFAULT, 200, 1000, "lobby",
             Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
-            50, 100, 32, List.of(), 0);
+            50, 100, 32, List.of(), 0, 16, 20, 64);
 
     public ArenaConfig {
         atLeast("arena.maxPlayersPerRoom", maxPlayersPerRoom, 1);
@@ -60,6 +69,9 @@ public record ArenaConfig(
         atLeast("arena.maxConnectionsPerAddress", maxConnectionsPerAddress, 0);
         allowedOrigins = List.copyOf(allowedOrigins);
         atLeast("arena.viewDistance", viewDistance, 0);
+        atLeast("arena.maxRoomsPerAddress", maxRoomsPerAddress, 0);
+        atLeast("arena.roomsPerAddressPerMinute", roomsPerAddressPerMinute, 0);
+        atLeast("arena.maxSeatsPerAddress", maxSeatsPerAddress, 0);
     }
 
     public ArenaConfig withRules(Rules newRules) {
@@ -102,6 +114,20 @@ public record ArenaConfig(
         return new Builder(this).viewDistance(distance).build();
     }
 
+    /** Per-address limits on rooms held, rooms made a minute and seats held (0: that limit off). */
+    public ArenaConfig withAddressQuota(int maxRooms, int roomsPerMinute, int maxSeats) {
+        return new Builder(this).maxRoomsPerAddress(maxRooms).roomsPerAddressPerMinute(roomsPerMinute)
+                .maxSeatsPerAddress(maxSeats).build();
+    }
+
+    /**
+     * No per-address limits at all (connections, rooms, seats): for load tests whose clients all come from one
+     * address, and servers behind a reverse proxy that limits per client itself.
+     */
+    public ArenaConfig withoutAddressLimits() {
+        return withMaxConnectionsPerAddress(0).withAddressQuota(0, 0, 0);
+    }
+
     public static ArenaConfig fromSystem() {
         return from(key -> {
             String value = System.getProperty(key);
@@ -130,7 +156,10 @@ public record ArenaConfig(
                 integer(lookup, "arena.messageBurst", DEFAULT.messageBurst()),
                 integer(lookup, "arena.maxConnectionsPerAddress", DEFAULT.maxConnectionsPerAddress()),
                 setting(lookup, "arena.allowedOrigins", DEFAULT.allowedOrigins(), ArenaConfig::origins, "a list"),
-                integer(lookup, "arena.viewDistance", DEFAULT.viewDistance()));
+                integer(lookup, "arena.viewDistance", DEFAULT.viewDistance()),
+                integer(lookup, "arena.maxRoomsPerAddress", DEFAULT.maxRoomsPerAddress()),
+                integer(lookup, "arena.roomsPerAddressPerMinute", DEFAULT.roomsPerAddressPerMinute()),
+                integer(lookup, "arena.maxSeatsPerAddress", DEFAULT.maxSeatsPerAddress()));
     }
 
     /** {@code arena.maxPlayersPerRoom} becomes {@code ARENA_MAX_PLAYERS_PER_ROOM}. */
@@ -201,6 +230,9 @@ public record ArenaConfig(
         private int maxConnectionsPerAddress;
         private List<String> allowedOrigins;
         private int viewDistance;
+        private int maxRoomsPerAddress;
+        private int roomsPerAddressPerMinute;
+        private int maxSeatsPerAddress;
 
         Builder(ArenaConfig c) {
             rules = c.rules;
@@ -215,6 +247,9 @@ public record ArenaConfig(
             maxConnectionsPerAddress = c.maxConnectionsPerAddress;
             allowedOrigins = c.allowedOrigins;
             viewDistance = c.viewDistance;
+            maxRoomsPerAddress = c.maxRoomsPerAddress;
+            roomsPerAddressPerMinute = c.roomsPerAddressPerMinute;
+            maxSeatsPerAddress = c.maxSeatsPerAddress;
         }
 
         Builder rules(Rules v) { rules = v; return this; }
@@ -228,11 +263,14 @@ public record ArenaConfig(
         Builder maxConnectionsPerAddress(int v) { maxConnectionsPerAddress = v; return this; }
         Builder allowedOrigins(List<String> v) { allowedOrigins = v; return this; }
         Builder viewDistance(int v) { viewDistance = v; return this; }
+        Builder maxRoomsPerAddress(int v) { maxRoomsPerAddress = v; return this; }
+        Builder roomsPerAddressPerMinute(int v) { roomsPerAddressPerMinute = v; return this; }
+        Builder maxSeatsPerAddress(int v) { maxSeatsPerAddress = v; return this; }
 
         ArenaConfig build() {
             return new ArenaConfig(rules, maxPlayersPerRoom, maxRooms, defaultRoom, resumeGrace, idleTimeout,
                     slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins,
-                    viewDistance);
+                    viewDistance, maxRoomsPerAddress, roomsPerAddressPerMinute, maxSeatsPerAddress);
         }
     }
 }

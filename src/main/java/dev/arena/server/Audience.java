@@ -19,6 +19,7 @@ final class Audience {
         final Role role;
         final String name;
         final String token;
+        final String address; // its seat counts against the address that joined it
         Connection connection;
         long awayUntil;
 
@@ -27,6 +28,7 @@ final class Audience {
             this.name = name;
             this.token = token;
             this.connection = connection;
+            this.address = connection.address();
         }
     }
 
@@ -35,6 +37,16 @@ final class Audience {
     private final List<Watcher> watchers = new ArrayList<>();
     private volatile int spectators;
     private volatile int screens;
+    private final AddressQuota seats;
+
+    Audience() {
+        this(AddressQuota.NONE);
+    }
+
+    /** {@code seats}: where each watcher's seat is given back when it goes. */
+    Audience(AddressQuota seats) {
+        this.seats = seats;
+    }
 
     /** Screens and spectators, those away included. */
     int size() {
@@ -105,6 +117,7 @@ final class Audience {
             boolean gone = w.connection == null && w.awayUntil <= nowMillis;
             if (gone) {
                 byToken.remove(w.token);
+                released(w);
             }
             return gone;
         });
@@ -132,7 +145,12 @@ final class Audience {
     private void remove(Watcher w) {
         watchers.remove(w);
         byToken.remove(w.token);
+        released(w);
         recount();
+    }
+
+    private void released(Watcher w) {
+        seats.releaseSeat(w.address);
     }
 
     private void recount() {

@@ -7,7 +7,6 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
-import dev.arena.protocol.Role;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,11 +57,9 @@ public class GameWorld {
     private volatile String tickExecutor;
     private final Object tickLock = new Object();
     private volatile boolean shutDown;
-    private volatile Supplier<String> partyCodes = () -> {
-        synchronized (tokenRandom) {
-            return Party.newCode(tokenRandom);
-        }
-    };
+    private final AddressQuota quota;
+    private final RoomJoins joins;
+    private long lastSweep;
     private final ArenaMetrics metrics;
     private volatile Executor senders;
 
@@ -76,6 +73,12 @@ public class GameWorld {
         this.clockMillis = clockMillis;
         this.seeds = seeds;
         this.metrics = new ArenaMetrics(config.rules().tickRate());
+        this.quota = new AddressQuota(config, clockMillis);
+        this.joins = new RoomJoins(rooms, config, quota, this::newRoom, () -> {
+            synchronized (tokenRandom) {
+                return Party.newCode(tokenRandom);
+            }
+        }, this::error);
         metrics.bind(this);
     }
 
@@ -155,7 +158,7 @@ public class GameWorld {
                 room.enqueue(new Room.Steer(c, input.seq(), Assembler.toInput(input)));
             }
         } else if (message instanceof ClientMessage.Join join) {
-            join(c, join);
+            joins.join(c, join);
         } else if (message instanceof ClientMessage.Ping ping) {
             c.outbox().control(codec.encode(new ServerMessage.Pong(ping.t(), clockMillis.getAsLong())));
         } else if (message instanceof ClientMessage.Chat chat) {
@@ -253,7 +256,13 @@ public class GameWorld {
             }
             room.metrics().ticked(System.nanoTime() - roomStarted);
             if (room.isIdle()) {
-                rooms.computeIfPresent(room.name(), (name, r) -> r.isIdle() ? null : r);
+                rooms.computeIfPresent(room.name(), (name, r) -> {
+                    if (!r.isIdle()) {
+                        return r;
+                    }
+                    quota.roomRemoved(name); // in here: a new room of that name is counted only after this
+                    return null;
+                });
                 roomFailures.remove(room.name());
                 if (rooms.get(room.name()) != room) {
                     room.metrics().remove();
@@ -262,6 +271,10 @@ public class GameWorld {
         }
         checkConnections(now);
         closing.check(now);
+        if (now - lastSweep >= 1000) {
+            lastSweep = now;
+            quota.sweep();
+        }
         metrics.ticked(System.nanoTime() - started);
     }
 
@@ -281,7 +294,12 @@ public class GameWorld {
 
     /** For tests: where new party codes come from (by default {@link Party#newCode} on a {@link SecureRandom}). */
     void usePartyCodes(Supplier<String> codes) {
-        this.partyCodes = codes;
+        joins.usePartyCodes(codes);
+    }
+
+    /** For tests: what each address holds and owes. */
+    AddressQuota quota() {
+        return quota;
     }
 
     /** Called by whatever schedules {@link #tick}: "managed" or "plain", reported by {@link #health}. */
@@ -471,82 +489,6 @@ public class GameWorld {
         }
     }
 
-    private void join(Connection c, ClientMessage.Join join) {
-        if (c.state() != Connection.State.NEW) {
-            error(c, ErrorCode.ALREADY_JOINED, "this connection has joined already");
-            return;
-        }
-        Role role = join.roleOrDefault();
-        if (role == Role.SCREEN && join.room() == null) {
-            createParty(c, join);
-            return;
-        }
-        String name = join.room() == null ? config.defaultRoom() : join.room();
-        if (role != Role.PLAYER) {
-            joinExisting(c, join, name, role);
-            return;
-        }
-        boolean[] tooMany = {false};
-        rooms.compute(name, (key, room) -> {
-            if (room == null) {
-                if (rooms.size() >= config.maxRooms()) {
-                    tooMany[0] = true;
-                    return null;
-                }
-                room = newRoom(key);
-            }
-            if (c.startJoining(room)) {
-                room.enqueue(new Room.Join(c, join.name(), join.token()));
-            }
-            return room;
-        });
-        if (tooMany[0]) {
-            error(c, ErrorCode.TOO_MANY_ROOMS, "the server has " + config.maxRooms() + " rooms already");
-        }
-    }
-
-    /** A screen without a room: a new party room named by a fresh code (a few tries should codes collide). */
-    private void createParty(Connection c, ClientMessage.Join join) {
-        for (int attempt = 0; attempt < 8; attempt++) {
-            String code = partyCodes.get();
-            boolean[] done = {false};
-            rooms.compute(code, (key, room) -> {
-                if (room != null) {
-                    return room; // taken: try another code
-                }
-                done[0] = true;
-                if (rooms.size() >= config.maxRooms()) {
-                    return null;
-                }
-                room = newRoom(key);
-                if (c.startJoining(room, Role.SCREEN)) {
-                    room.enqueue(new Room.Join(c, join.name(), join.token(), Role.SCREEN, join.link()));
-                }
-                return room;
-            });
-            if (done[0]) {
-                if (c.state() == Connection.State.NEW) {
-                    error(c, ErrorCode.TOO_MANY_ROOMS, "the server has " + config.maxRooms() + " rooms already");
-                }
-                return;
-            }
-        }
-        error(c, ErrorCode.TOO_MANY_ROOMS, "no free room code found");
-    }
-
-    /** Controllers, spectators and screens with a code join rooms that exist: never a silent new room. */
-    private void joinExisting(Connection c, ClientMessage.Join join, String name, Role role) {
-        Room found = rooms.computeIfPresent(name, (key, room) -> {
-            if (c.startJoining(room, role)) {
-                room.enqueue(new Room.Join(c, join.name(), join.token(), role, join.link()));
-            }
-            return room;
-        });
-        if (found == null) {
-            error(c, ErrorCode.UNKNOWN_ROOM, "there is no room '" + name + "': check the code");
-        }
-    }
-
     /** Relays a chat line through the room (at its next tick), after the chat limit and cleaning. */
     private void chat(Connection c, ClientMessage.Chat chat) {
         Room room = c.state() == Connection.State.JOINED ? c.room() : null;
@@ -572,7 +514,7 @@ public class GameWorld {
         }
         return new Room(name, new World(config.rules(), new SplittableRandom(seed)), config.maxPlayersPerRoom(),
                 config.resumeGrace().toMillis(), codec, this::newToken, this::kick,
-                new Room.Services(metrics, config.viewDistance(), this::send));
+                new Room.Services(metrics, config.viewDistance(), this::send, quota));
     }
 
     /** Runs a snapshot delivery task on the senders, or here when there are none. */

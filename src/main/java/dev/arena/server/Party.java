@@ -37,6 +37,19 @@ final class Party {
         return code.toString();
     }
 
+    /** Whether {@code name} could be a party code: {@link #CODE_LENGTH} letters of {@link #ALPHABET}. */
+    static boolean isCode(String name) {
+        if (name == null || name.length() != CODE_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            if (ALPHABET.indexOf(name.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The URL phones open: the screen's controller page {@code link} with {@code ?room=CODE}; null without link. */
     static String joinUrl(String link, String code) {
         return link == null ? null : link + "?room=" + code;

@@ -69,11 +69,15 @@ final class Room {
         void kick(Connection c, int code, String reason);
     }
 
-    /** A player of this room: its connection (null while away), its resume token, and when an away player leaves. */
+    /**
+     * A player of this room: its connection (null while away), its resume token, when an away player leaves, and the
+     * address its seat counts against (the one that joined it, for the member's whole life).
+     */
     private static final class Member {
         final PlayerId id;
         final String token;
         final ControllerFeed feed; // null for a player: it gets the snapshots
+        final String address;
         Connection connection;
         long awayUntil;
 
@@ -81,6 +85,7 @@ final class Room {
             this.id = id;
             this.token = token;
             this.connection = connection;
+            this.address = connection.address();
             this.feed = role == Role.CONTROLLER ? new ControllerFeed() : null;
         }
 
@@ -100,7 +105,8 @@ final class Room {
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final Map<PlayerId, Member> members = new LinkedHashMap<>();
     private final Map<String, Member> byToken = new HashMap<>();
-    private final Audience audience = new Audience();
+    private final Audience audience;
+    private final AddressQuota seats;
     private final AudienceCounts counts = new AudienceCounts();
     private volatile int memberCount;
     private volatile int awayCount;
@@ -112,12 +118,17 @@ final class Room {
     private final AtomicInteger droppedBySenders = new AtomicInteger();
 
     /**
-     * What a room uses besides its rules: the server's metrics, and the view distance of interest management (0:
-     * everyone sees everyone; see {@link ArenaConfig#viewDistance}).
+     * What a room uses besides its rules: the server's metrics, the view distance of interest management (0:
+     * everyone sees everyone; see {@link ArenaConfig#viewDistance}), the threads that send snapshots (null: the tick
+     * thread), and the per-address seat limit ({@link AddressQuota#NONE}: none).
      */
-    record Services(ArenaMetrics metrics, int viewDistance, Executor senders) {
+    record Services(ArenaMetrics metrics, int viewDistance, Executor senders, AddressQuota seats) {
         Services(ArenaMetrics metrics, int viewDistance) {
-            this(metrics, viewDistance, null);
+            this(metrics, viewDistance, null, AddressQuota.NONE);
+        }
+
+        Services(ArenaMetrics metrics, int viewDistance, Executor senders) {
+            this(metrics, viewDistance, senders, AddressQuota.NONE);
         }
     }
 
@@ -144,6 +155,8 @@ final class Room {
         this.metrics = services.metrics().forRoom(this);
         this.serverMetrics = services.metrics();
         this.senders = services.senders();
+        this.seats = services.seats();
+        this.audience = new Audience(seats);
     }
 
     ArenaMetrics.RoomMetrics metrics() {
@@ -344,6 +357,7 @@ final class Room {
         if (m.connection == null) {
             awayCount--;
         }
+        seats.releaseSeat(m.address);
         members.remove(m.id);
         byToken.remove(m.token);
         world.leave(m.id);
@@ -365,9 +379,14 @@ final class Room {
                     ErrorCode.ROOM_FULL, "room '" + name + "' is full (" + maxPlayers + " players)")));
             return;
         }
+        if (!seats.takeSeat(c.address())) {
+            refuseSeat(c);
+            return;
+        }
         PlayerState player = world.join(requestedName);
         if (!c.joined(player.id())) {
             world.leave(player.id()); // the client went away while its join waited
+            seats.releaseSeat(c.address());
             return;
         }
         Member m = new Member(player.id(), tokens.get(), c, role);
@@ -436,7 +455,14 @@ final class Room {
                     "room '" + name + "' has " + maxPlayers + " screens and spectators")));
             return;
         }
+        if (existing == null && !seats.takeSeat(c.address())) {
+            refuseSeat(c);
+            return;
+        }
         if (!c.joined(null)) {
+            if (existing == null) {
+                seats.releaseSeat(c.address());
+            }
             return; // the client went away while its join waited
         }
         Audience.Watcher w = existing;
@@ -456,6 +482,14 @@ final class Room {
         if (old != null) {
             kicker.kick(old, CloseCodes.REPLACED, "resumed on another connection");
         }
+    }
+
+    /** The address of {@code c} holds all the seats it may ({@link AddressQuota}): {@code too_many_seats}. */
+    private void refuseSeat(Connection c) {
+        c.joinRefused();
+        serverMetrics.error(ErrorCode.TOO_MANY_SEATS.wireName());
+        c.outbox().control(codec.encode(Assembler.error(ErrorCode.TOO_MANY_SEATS,
+                "your address holds as many players, screens and spectators as it may, those away included")));
     }
 
     /** Relays a chat line to everyone in the room but its sender, with the sender's name. */

@@ -32,7 +32,7 @@ class SlowClientIT {
 
     @Test
     void clientsThatNeverReadCostBoundedMemoryDoNotDelayTheOthersAndAreClosedAsSlowConsumers() throws Exception {
-        ArenaConfig config = ArenaConfig.DEFAULT.withRules(FAST).withMaxConnectionsPerAddress(0)
+        ArenaConfig config = ArenaConfig.DEFAULT.withRules(FAST).withoutAddressLimits()
                 .withSlowConsumerTimeout(SLOW);
         List<StalledClient> stalled = new ArrayList<>();
         try (DevServer server = DevServer.startForTests(config);

@@ -43,7 +43,10 @@ final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "-Darena.host=127.0.0.1",
                 "-Darena.port=" + port,
-                "-Darena.maxConnectionsPerAddress=0",
+                "-Darena.maxConnectionsPerAddress=0", // every bot comes from 127.0.0.1: no per-address limits
+                "-Darena.maxRoomsPerAddress=0",
+                "-Darena.roomsPerAddressPerMinute=0",
+                "-Darena.maxSeatsPerAddress=0",
                 "-Darena.maxPlayersPerRoom=100000",
                 "-Darena.messageBurst=1000"));
         Properties p = System.getProperties();

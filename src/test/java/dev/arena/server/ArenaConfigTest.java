@@ -52,6 +52,23 @@ class ArenaConfigTest {
         assertThat(d.maxConnectionsPerAddress()).isEqualTo(32);
         assertThat(d.allowedOrigins()).isEmpty();
         assertThat(ArenaConfig.envName("arena.maxConnectionsPerAddress")).isEqualTo("ARENA_MAX_CONNECTIONS_PER_ADDRESS");
+        assertThat(d.maxRoomsPerAddress()).isEqualTo(16);
+        assertThat(d.roomsPerAddressPerMinute()).isEqualTo(20);
+        assertThat(d.maxSeatsPerAddress()).isEqualTo(64);
+    }
+
+    @Test
+    void readsThePerAddressQuotaAndTurnsItOff() {
+        ArenaConfig config = ArenaConfig.from(Map.of("arena.maxRoomsPerAddress", "3",
+                "arena.roomsPerAddressPerMinute", "0", "arena.maxSeatsPerAddress", "9")::get);
+        assertThat(config.maxRoomsPerAddress()).isEqualTo(3);
+        assertThat(config.roomsPerAddressPerMinute()).isZero();
+        assertThat(config.maxSeatsPerAddress()).isEqualTo(9);
+        ArenaConfig off = ArenaConfig.DEFAULT.withoutAddressLimits();
+        assertThat(off.maxConnectionsPerAddress() + off.maxRoomsPerAddress() + off.roomsPerAddressPerMinute()
+                + off.maxSeatsPerAddress()).isZero();
+        assertThatThrownBy(() -> ArenaConfig.from(k -> k.equals("arena.maxSeatsPerAddress") ? "-1" : null))
+                .hasMessageContaining("arena.maxSeatsPerAddress");
     }
 
     @Test
