@@ -79,6 +79,8 @@ public final class ArenaMetrics {
         gauge("arena.rooms", "rooms", world, GameWorld::roomCount);
         gauge("arena.players", "players in all rooms, away players included", world, GameWorld::playerCount);
         gauge("arena.connections", "open WebSocket connections", world, GameWorld::connectionCount);
+        gauge("arena.addresses", "remote addresses with an open connection (0 where the container does not tell)",
+                world, GameWorld::addressCount);
     }
 
     private <T> void gauge(String name, String description, T target, ToDoubleFunction<T> value) {

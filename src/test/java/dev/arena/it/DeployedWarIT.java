@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.support.Attacks;
 import dev.arena.support.GameClient;
 import dev.arena.support.NetworkAddresses;
 import dev.arena.support.Qr;
+import dev.arena.support.RawWebSocket;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.File;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -179,5 +187,112 @@ class DeployedWarIT {
             c.send(new ClientMessage.Ping(3.0));
             assertThat(c.await(ServerMessage.Pong.class).t()).isEqualTo(3.0);
         }
+    }
+
+    /**
+     * Issue 12 on the app servers: input the parser refuses is an error, a binary frame closes with 1003, no frame
+     * of any kind gets a 1011, the server's log grows by little (WildFly's and Tomcat's log files are measured;
+     * Payara Micro logs to its console), and an honest player plays on.
+     */
+    @Test
+    void hostileInputGetsItsDocumentedAnswerNeverA1011AndBarelyTouchesTheLog() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        try (RawWebSocket c = new RawWebSocket(game)) {
+            c.sendText(Attacks.JOIN);
+            assertThat(c.nextTextWith("\"welcome\"", 5000)).isNotNull();
+            c.sendText(Attacks.DEEP);
+            assertThat(c.nextTextWith("\"error\"", 5000)).contains("\"code\":\"malformed_json\"");
+            c.sendText(Attacks.LONG_NUMBER);
+            assertThat(c.nextTextWith("\"error\"", 5000)).contains("\"code\":\"malformed_json\"");
+            c.sendBinary(new byte[] {1, 2, 3});
+            assertThat(c.awaitClose(5000)).isEqualTo(1003);
+        }
+        long logBefore = logBytes();
+        Map<String, Integer> closes = new TreeMap<>();
+        long start = System.nanoTime();
+        for (Attacks.Attack attack : Attacks.all()) {
+            closes.merge(attack.name() + "->" + attack.run(game, null), 1, Integer::sum);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(500); // let the server write what it writes
+        long logged = logBytes() - logBefore;
+        System.out.printf("%s: hostile frames %s in %.1f s, %d bytes of log%n", TargetServer.name(), closes, seconds,
+                logged);
+        assertThat(closes.keySet()).noneMatch(k -> k.endsWith("->1011"));
+        // before issue 12, one nesting frame cost a 1011 and 75 kB of stack trace on Tyrus
+        assertThat(logged).as("log bytes written by %d hostile connections", closes.size()).isLessThan(32_768);
+        try (GameClient honest = GameClient.join(game, "honest", "after-attacks")) {
+            honest.await(ServerMessage.Snapshot.class);
+        }
+    }
+
+    /**
+     * One address that makes rooms and drops its connections holds at most arena.maxRoomsPerAddress of them. Where
+     * the container does not tell the remote address ({@code arena_addresses} stays 0 with a connection open), rooms
+     * are not limited per address (docs/security.md, Reservations): then all 20 are made.
+     */
+    @Test
+    void oneAddressThatMakesRoomsAndDropsHoldsOnlyItsShareWhereTheAddressIsKnown() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        InetAddress from = InetAddress.getByName("127.0.0.60");
+        boolean addressKnown;
+        try (RawWebSocket probe = new RawWebSocket(game, from)) {
+            String metrics = TargetServer.get(base.toURI().resolve("metrics")).body();
+            addressKnown = metrics.lines().anyMatch(l -> l.startsWith("arena_addresses ") && !l.endsWith(" 0.0"));
+        }
+        int made = 0;
+        String refusal = null;
+        for (int i = 0; i < 20 && refusal == null; i++) {
+            RawWebSocket c = new RawWebSocket(game, from);
+            c.sendText("{\"type\":\"join\",\"name\":\"h\",\"room\":\"hoard" + i + "\"}");
+            String answer = c.nextText(5000);
+            if (answer != null && answer.startsWith("{\"type\":\"welcome\"")) {
+                made++;
+                c.drop(); // away for the grace period, holding its room
+            } else {
+                refusal = answer;
+                c.close();
+            }
+        }
+        System.out.printf("%s: remote address %s; one address made %d rooms, then %s%n", TargetServer.name(),
+                addressKnown ? "known" : "unknown", made, refusal);
+        if (addressKnown) {
+            assertThat(made).isEqualTo(16);
+            assertThat(refusal).contains("\"code\":\"too_many_rooms\"");
+        } else {
+            assertThat(made).isEqualTo(20);
+        }
+    }
+
+    /** Reconnecting does not reset an address's code guesses; unknown addresses share one budget. */
+    @Test
+    void codeGuessesBelongToTheAddressNotTheConnection() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        InetAddress from = InetAddress.getByName("127.0.0.61");
+        List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            try (RawWebSocket c = new RawWebSocket(game, from)) {
+                StringBuilder code = new StringBuilder();
+                for (int k = 0; k < 5; k++) {
+                    code.append("BCDFGHJKMNPQRSTWXZ".charAt(ThreadLocalRandom.current().nextInt(18)));
+                }
+                c.sendText("{\"type\":\"join\",\"role\":\"controller\",\"room\":\"" + code + "\"}");
+                String answer = c.nextTextWith("\"error\"", 5000);
+                answers.add(answer == null ? "none" : answer.replaceAll(".*\"code\":\"([a-z_]+)\".*", "$1"));
+            }
+        }
+        System.out.printf("%s: code guesses on new connections: %s%n", TargetServer.name(), answers);
+        assertThat(answers.subList(0, 10)).containsOnly("unknown_room");
+        assertThat(answers.get(11)).isEqualTo("too_many_guesses");
+        Thread.sleep(1500); // the wait after the 11th miss is over: the other tests' lookups are not refused
+    }
+
+    /** Bytes in the server's log files (WildFly, Tomcat); 0 where the test does not know them (Payara Micro). */
+    private static long logBytes() throws Exception {
+        long sum = 0;
+        for (Path f : TargetServer.logFiles()) {
+            sum += Files.size(f);
+        }
+        return sum;
     }
 }

@@ -6,18 +6,15 @@ import dev.arena.dev.DevServer;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
+import dev.arena.support.Attacks;
 import dev.arena.support.GameClient;
 import dev.arena.support.LogMeter;
 import dev.arena.support.RawWebSocket;
 import java.net.InetAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +23,9 @@ import org.junit.jupiter.api.Test;
  * most a few kilobytes a second, while an honest player in the same room plays on.
  */
 class HostileClientIT {
-    /** Deep nesting within the frame limit: Parsson throws a plain RuntimeException past 1000 levels. */
-    static final String DEEP = "{\"type\":\"join\",\"name\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
-    /** A number of 4,000 digits: Parsson refuses more than 1100 BigDecimal characters. */
-    static final String LONG_NUMBER = "{\"type\":\"input\",\"seq\":" + "9".repeat(4000) + ",\"dx\":0,\"dy\":0}";
-    private static final String JOIN = "{\"type\":\"join\",\"name\":\"h\",\"room\":\"r\"}";
+    private static final String DEEP = Attacks.DEEP;
+    private static final String LONG_NUMBER = Attacks.LONG_NUMBER;
+    private static final String JOIN = Attacks.JOIN;
 
     @Test
     void inputTheParserRefusesIsAnErrorAndTheConnectionStaysOpen() throws Exception {
@@ -66,7 +61,7 @@ class HostileClientIT {
     @Test
     void aHostileClientWritesAtMostAFewKilobytesOfLogASecondWhateverItSends() throws Exception {
         Map<String, Integer> closes = new TreeMap<>();
-        List<Attack> attacks = attacks();
+        List<Attacks.Attack> attacks = Attacks.all();
         try (DevServer server = DevServer.startForTests(ArenaConfig.DEFAULT);
                 GameClient honest = GameClient.join(server.gameUri(), "honest", "r");
                 LogMeter log = new LogMeter("dev.arena", "org.glassfish.tyrus", "org.glassfish.grizzly")) {
@@ -75,7 +70,7 @@ class HostileClientIT {
             long end = start + Duration.ofSeconds(5).toNanos();
             int rounds = 0;
             while (System.nanoTime() < end && rounds < 2_000) {
-                Attack attack = attacks.get(rounds++ % attacks.size());
+                Attacks.Attack attack = attacks.get(rounds++ % attacks.size());
                 int code = attack.run(server.gameUri(), attacker);
                 closes.merge(attack.name() + "->" + code, 1, Integer::sum);
             }
@@ -92,73 +87,5 @@ class HostileClientIT {
             assertThat(honest.isOpen()).isTrue();
             assertThat(server.world().closedWith(CloseCodes.INTERNAL_ERROR)).isZero();
         }
-    }
-
-    /** One kind of hostile connection: opens, joins, sends its frames, returns the close code it got (-1: none). */
-    record Attack(String name, Sender sender) {
-        int run(URI uri, InetAddress from) throws Exception {
-            try (RawWebSocket c = new RawWebSocket(uri, from)) {
-                c.sendText(JOIN);
-                try {
-                    sender.send(c);
-                } catch (java.io.IOException e) {
-                    return -2; // the server closed while we sent: fine
-                }
-                return c.isClosed() ? -4 : c.awaitClose(150);
-            } catch (java.io.IOException e) {
-                return -3; // refused (too many connections from this address while the last ones close)
-            }
-        }
-    }
-
-    interface Sender {
-        void send(RawWebSocket c) throws Exception;
-    }
-
-    static List<Attack> attacks() {
-        List<Attack> list = new ArrayList<>();
-        list.add(new Attack("nesting", c -> {
-            for (int i = 0; i < 25; i++) {
-                c.sendText(DEEP);
-            }
-        }));
-        list.add(new Attack("digits", c -> {
-            for (int i = 0; i < 25; i++) {
-                c.sendText(LONG_NUMBER);
-            }
-        }));
-        list.add(new Attack("binary", c -> c.sendBinary(new byte[300])));
-        list.add(new Attack("bad-utf8", c -> c.send(true, RawWebSocket.TEXT, new byte[] {'{', (byte) 0xC3, 0x28}, true)));
-        list.add(new Attack("oversize", c -> c.sendText("x".repeat(5000))));
-        list.add(new Attack("oversize-binary", c -> c.sendBinary(new byte[70_000])));
-        list.add(new Attack("continuation", c -> c.send(true, 0x0, "x".getBytes(StandardCharsets.UTF_8), true)));
-        list.add(new Attack("opcode-3", c -> c.send(true, 0x3, new byte[4], true)));
-        list.add(new Attack("rsv1", c -> c.sendHeaderByte(0xC1, "{}".getBytes(StandardCharsets.UTF_8), true)));
-        list.add(new Attack("big-ping", c -> c.send(true, RawWebSocket.PING, new byte[200], true)));
-        list.add(new Attack("fragmented-ping", c -> c.send(false, RawWebSocket.PING, new byte[2], true)));
-        list.add(new Attack("interleaved", c -> {
-            c.send(false, RawWebSocket.TEXT, "{\"type\"".getBytes(StandardCharsets.UTF_8), true);
-            c.send(true, RawWebSocket.TEXT, ":\"ping\"}".getBytes(StandardCharsets.UTF_8), true);
-        }));
-        list.add(new Attack("close-999", c -> c.send(true, RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE7}, true)));
-        list.add(new Attack("close-bad-utf8",
-                c -> c.send(true, RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8, (byte) 0xC3, 0x28}, true)));
-        list.add(new Attack("garbage", c -> {
-            byte[] junk = new byte[512];
-            ThreadLocalRandom.current().nextBytes(junk);
-            c.sendRaw(junk);
-        }));
-        list.add(new Attack("text-flood", c -> {
-            for (int i = 0; i < 300; i++) {
-                c.sendText("{\"type\":\"ping\",\"t\":1}");
-            }
-        }));
-        list.add(new Attack("wrong-json", c -> {
-            for (int i = 0; i < 25; i++) {
-                c.sendText(i % 2 == 0 ? "{\"type\":\"input\",\"seq\":\"x\"}" : "[1,2");
-            }
-        }));
-        list.add(new Attack("drop", RawWebSocket::drop));
-        return list;
     }
 }
