@@ -1,0 +1,84 @@
+package dev.arena.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StateTest {
+    enum Mood { calm, angry }
+
+    static final Kind.Builder B = Kind.builder("thing");
+    static final Field N = B.integer("n", -3, 3, Visibility.EVERYONE);
+    static final Field X = B.decimal("x", 1, 2, 10, Visibility.EVERYONE);
+    static final Field NAME = B.text("name", 4, Visibility.EVERYONE);
+    static final Field MOOD = B.choice("mood", Mood.class, Visibility.EVERYONE);
+    static final Field ON = B.bool("on", Visibility.HIDDEN);
+    static final Kind THING = B.build();
+    static final Kind OTHER = Kind.builder("other").build();
+    static final Schema SCHEMA = new Schema(List.of(THING, OTHER), List.of(), List.of());
+
+    @Test
+    void newEntitiesStartAtTheirTypesZeroAndIdsAreNeverReused() {
+        Table t = new State(SCHEMA).table(THING);
+        int a = t.spawn(0);
+        int b = t.spawn(0);
+        t.remove(b);
+        assertThat(t.spawn(0)).isEqualTo(3);
+        assertThat(t.integer(a, N)).isZero();
+        assertThat(t.decimal(a, X)).as("the bound nearest to 0").isEqualTo(1.0);
+        assertThat(t.text(a, NAME)).isEmpty();
+        assertThat(t.choice(a, MOOD)).isZero();
+        assertThat(t.bool(a, ON)).isFalse();
+        assertThat(t.ids()).containsExactly(1, 3);
+    }
+
+    @Test
+    void valuesOutOfTheirDeclaredTypeAreRefusedWhereTheyAreSet() {
+        Table t = new State(SCHEMA).table(THING);
+        t.add(5, 2);
+        assertThatThrownBy(() -> t.setInteger(5, N, 4)).hasMessage("thing.n must be an integer in -3..3: 4");
+        assertThatThrownBy(() -> t.setDecimal(5, X, Double.NaN)).hasMessageContaining("must be a number in 1..2");
+        assertThatThrownBy(() -> t.setText(5, NAME, "toolong")).hasMessageContaining("at most 4 characters");
+        assertThatThrownBy(() -> t.setChoice(5, MOOD, "sad")).hasMessageContaining("one of [calm, angry]");
+        assertThatThrownBy(() -> t.setDecimal(5, N, 1)).hasMessageContaining("not a Decimal field");
+        assertThatThrownBy(() -> t.add(5, 0)).hasMessageContaining("new");
+        assertThatThrownBy(() -> t.integer(6, N)).hasMessage("thing 6 does not exist");
+    }
+
+    @Test
+    void aCaptureRestoresEveryValueExactly() {
+        State s = new State(SCHEMA);
+        Table t = s.table(THING);
+        t.add(9, 4);
+        t.setDecimal(9, X, 1.0 + Math.ulp(1.0));
+        t.setText(9, NAME, "ü✓");
+        t.setChoice(9, MOOD, Mood.angry);
+        t.setBool(9, ON, true);
+        t.spawn(0);
+        t.remove(10);
+        State r = State.restore(SCHEMA, s.capture());
+        Table u = r.table(THING);
+        assertThat(u.decimal(9, X)).isEqualTo(1.0 + Math.ulp(1.0));
+        assertThat(u.text(9, NAME)).isEqualTo("ü✓");
+        assertThat(u.choice(9, MOOD)).isEqualTo(1);
+        assertThat(u.bool(9, ON)).isTrue();
+        assertThat(u.owner(9)).isEqualTo(4);
+        assertThat(u.spawn(0)).as("the id counter is part of the state").isEqualTo(11);
+        assertThat(r.capture()).isNotEqualTo(s.capture());
+        assertThat(State.restore(SCHEMA, s.capture()).capture()).isEqualTo(s.capture());
+    }
+
+    @Test
+    void declarationsRejectReservedAndDuplicateNames() {
+        Kind.Builder b = Kind.builder("k");
+        b.integer("a", 0, 1, Visibility.EVERYONE);
+        assertThatThrownBy(() -> b.integer("a", 0, 1, Visibility.EVERYONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.integer("id", 0, 1, Visibility.EVERYONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.decimal("d", 0, 1L << 50, 100, Visibility.EVERYONE))
+                .hasMessageContaining("2^51");
+        assertThatThrownBy(() -> new Schema(List.of(THING, THING), List.of(), List.of()))
+                .hasMessage("kind 'thing' is declared twice");
+    }
+}
