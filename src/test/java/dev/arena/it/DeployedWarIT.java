@@ -6,6 +6,7 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
 import dev.arena.support.Qr;
+import dev.arena.support.RawHandshake;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbBuilder;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,7 +70,7 @@ class DeployedWarIT {
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(game.getBoolean("ticking")).isTrue();
         if (TargetServer.isFullPlatform()) {
-            // the GameWorld is the CDI bean, and the tick runs on the container's ManagedScheduledExecutorService
+            // the GameWorld is the CDI bean, and the tick runs on a thread of the container's ManagedThreadFactory
             assertThat(health.getBoolean("cdi")).as(r.body()).isTrue();
             assertThat(game.getString("tickExecutor")).as(r.body()).isEqualTo("managed");
             assertThat(game.getString("tickThread")).as(r.body()).isNotEqualTo("arena-tick");
@@ -83,6 +85,14 @@ class DeployedWarIT {
             case "wildfly" -> "wildfly";
             default -> "tomcat";
         });
+    }
+
+    /** Compression is refused on every server alike (Tomcat would negotiate it): docs/benchmarks.md, "Compression". */
+    @Test
+    void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
+        List<String> response = RawHandshake.offerDeflate(TargetServer.gameUri(base));
+        assertThat(response.get(0)).as(response.toString()).contains(" 101 ");
+        assertThat(RawHandshake.extensions(response)).as(response.toString()).noneMatch(e -> e.contains("deflate"));
     }
 
     @Test

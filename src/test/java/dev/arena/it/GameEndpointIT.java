@@ -10,6 +10,7 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
 import dev.arena.support.GameClient;
+import dev.arena.support.RawHandshake;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.time.Duration;
@@ -40,6 +41,13 @@ class GameEndpointIT {
 
     private static String room() {
         return "r" + System.nanoTime();
+    }
+
+    @Test
+    void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
+        List<String> response = RawHandshake.offerDeflate(uri);
+        assertThat(response.get(0)).as(response.toString()).contains(" 101 ");
+        assertThat(RawHandshake.extensions(response)).as(response.toString()).isEmpty();
     }
 
     @Test
