@@ -372,8 +372,12 @@ final class Room {
         }
         Member m = new Member(player.id(), tokens.get(), c, role);
         metrics.sent(1, 0);
-        c.outbox().control(codec.encode(
-                Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false)));
+        String welcome = codec.encode(Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false));
+        if (m.feed == null) {
+            c.outbox().queue(welcome); // a player: sent with its first snapshot, later in this tick
+        } else {
+            c.outbox().control(welcome); // a controller gets no snapshot to send it with
+        }
         counts.welcomed(c, role);
         broadcast(codec.encode(new ServerMessage.PlayerJoined(Assembler.info(player))));
         members.put(player.id(), m);
@@ -406,15 +410,18 @@ final class Room {
         }
     }
 
-    /** A room event (playerJoined, playerLeft) to everyone who sees the room: players, screens, spectators. */
+    /**
+     * A room event (playerJoined, playerLeft) to everyone who sees the room: players, screens, spectators. Only
+     * queued: each of them is offered a snapshot later in this tick, which sends it first, on the sender threads.
+     */
     private void broadcast(String text) {
         for (Member member : members.values()) {
             if (member.connection != null && member.feed == null) {
                 metrics.sent(1, 0);
-                member.connection.outbox().control(text);
+                member.connection.outbox().queue(text);
             }
         }
-        audience.send(text, null);
+        audience.queue(text);
     }
 
     /** What a member's welcome shows: the whole room, or a controller only itself. */
