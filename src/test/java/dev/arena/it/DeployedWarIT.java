@@ -91,7 +91,7 @@ class DeployedWarIT {
     @Test
     void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
         List<String> response = RawHandshake.offerDeflate(TargetServer.gameUri(base));
-        assertThat(response.get(0)).as(response.toString()).contains(" 101 ");
+        assertThat(response.get(0)).as(response.toString()).startsWith("HTTP/1.1 101"); // Tomcat sends no reason phrase
         assertThat(RawHandshake.extensions(response)).as(response.toString()).noneMatch(e -> e.contains("deflate"));
     }
 
@@ -140,12 +140,12 @@ class DeployedWarIT {
     void snapshotsArriveAtTheTickRate() throws Exception {
         try (GameClient c = GameClient.join(TargetServer.gameUri(base), "counter", "rate")) {
             int tickRate = c.welcome().tickRate();
-            // let a freshly deployed server settle first (JIT, class loading): a fixed-rate tick catches up after
-            // a pause, which shows as a short burst of snapshots
+            // let a freshly deployed server settle first (JIT, class loading)
             long settle = System.nanoTime();
             while (System.nanoTime() - settle < 2_000_000_000L) {
                 c.await(ServerMessage.Snapshot.class);
             }
+            long missedBefore = missedTicks();
             ServerMessage.Snapshot first = c.await(ServerMessage.Snapshot.class);
             long start = System.nanoTime();
             ServerMessage.Snapshot last = first;
@@ -156,9 +156,25 @@ class DeployedWarIT {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long ticks = last.tick() - first.tick();
-            assertThat(ticks / seconds).as("ticks per second").isBetween(tickRate * 0.9, tickRate * 1.1);
+            // a tick that ends late skips the due times it missed (never runs them back to back) and counts them:
+            // ticks run plus ticks missed keep the rate, whatever else runs on this machine
+            long missed = missedTicks() - missedBefore;
+            assertThat((ticks + missed) / seconds).as("ticks per second, %d missed", missed)
+                    .isBetween(tickRate * 0.9, tickRate * 1.1);
+            assertThat(ticks / seconds).as("ticks per second").isLessThanOrEqualTo(tickRate * 1.1);
             assertThat(received).as("snapshots received of " + ticks + " ticks").isGreaterThanOrEqualTo((int) (ticks * 0.9));
         }
+    }
+
+    /** {@code arena_tick_missed_total} from the server's {@code /metrics}. */
+    private long missedTicks() throws Exception {
+        String body = TargetServer.get(base.toURI().resolve("metrics")).body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("arena_tick_missed_total ")) {
+                return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no arena_tick_missed_total in /metrics");
     }
 
     @Test
