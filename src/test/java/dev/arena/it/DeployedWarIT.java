@@ -6,7 +6,7 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
 import dev.arena.support.Qr;
-import dev.arena.support.RawHandshake;
+import dev.arena.support.DeflateOffer;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbBuilder;
@@ -90,9 +90,9 @@ class DeployedWarIT {
     /** Compression is refused on every server alike (Tomcat would negotiate it): docs/benchmarks.md, "Compression". */
     @Test
     void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
-        List<String> response = RawHandshake.offerDeflate(TargetServer.gameUri(base));
+        List<String> response = DeflateOffer.offerDeflate(TargetServer.gameUri(base));
         assertThat(response.get(0)).as(response.toString()).startsWith("HTTP/1.1 101"); // Tomcat sends no reason phrase
-        assertThat(RawHandshake.extensions(response)).as(response.toString()).noneMatch(e -> e.contains("deflate"));
+        assertThat(DeflateOffer.extensions(response)).as(response.toString()).noneMatch(e -> e.contains("deflate"));
     }
 
     @Test

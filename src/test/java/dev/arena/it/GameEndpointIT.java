@@ -10,7 +10,7 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
 import dev.arena.support.GameClient;
-import dev.arena.support.RawHandshake;
+import dev.arena.support.DeflateOffer;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.time.Duration;
@@ -45,9 +45,9 @@ class GameEndpointIT {
 
     @Test
     void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
-        List<String> response = RawHandshake.offerDeflate(uri);
+        List<String> response = DeflateOffer.offerDeflate(uri);
         assertThat(response.get(0)).as(response.toString()).contains(" 101 ");
-        assertThat(RawHandshake.extensions(response)).as(response.toString()).isEmpty();
+        assertThat(DeflateOffer.extensions(response)).as(response.toString()).isEmpty();
     }
 
     /**

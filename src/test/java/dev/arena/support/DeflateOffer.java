@@ -15,8 +15,8 @@ import java.util.Locale;
  * A WebSocket upgrade written by hand, offering what a browser offers ({@code permessage-deflate} with
  * {@code client_max_window_bits}): the status line and headers of the server's answer, as sent.
  */
-public final class RawHandshake {
-    private RawHandshake() {}
+public final class DeflateOffer {
+    private DeflateOffer() {}
 
     /** The response's lines up to the empty line (status line first). */
     public static List<String> offerDeflate(URI game) throws IOException {
