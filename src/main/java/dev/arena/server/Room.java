@@ -372,12 +372,8 @@ final class Room {
         }
         Member m = new Member(player.id(), tokens.get(), c, role);
         metrics.sent(1, 0);
-        String welcome = codec.encode(Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false));
-        if (m.feed == null) {
-            c.outbox().queue(welcome); // a player: sent with its first snapshot, later in this tick
-        } else {
-            c.outbox().control(welcome); // a controller gets no snapshot to send it with
-        }
+        c.outbox().control(codec.encode(
+                Assembler.welcome(player, name, world.rules(), visibleTo(m), m.token, false)));
         counts.welcomed(c, role);
         broadcast(codec.encode(new ServerMessage.PlayerJoined(Assembler.info(player))));
         members.put(player.id(), m);
