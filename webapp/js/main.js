@@ -207,7 +207,12 @@ function sendInput() {
   const { dx, dy } = input.direction;
   seq += 1;
   const now = performance.now();
-  send(protocol.input(seq, dx, dy));
+  if (conn.subprotocol === protocol.SNAPSHOT_SUBPROTOCOL) { // compact: the input's binary frame
+    const frame = protocol.inputFrame(seq, dx, dy);
+    if (conn.send(frame)) count(traffic.out, frame);
+  } else {
+    send(protocol.input(seq, dx, dy));
+  }
   game.sentInput(seq, dx, dy, now); // drawn from the next frame on
   lastInputSentAt = now;
 }

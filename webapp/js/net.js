@@ -107,10 +107,19 @@ export class Connection {
     return this.socket !== null && this.socket.readyState === 1;
   }
 
-  /** Sends `message` as JSON text; false (and nothing sent) when the socket is not open. */
+  /** The subprotocol the server chose for the open socket ('' for none). */
+  get subprotocol() {
+    return this.socket?.protocol ?? '';
+  }
+
+  /**
+   * Sends `message`: a string as it is, an ArrayBuffer as a binary frame, anything else as JSON text; false (and
+   * nothing sent) when the socket is not open.
+   */
   send(message) {
     if (!this.isOpen) return false;
-    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+    const asIs = typeof message === 'string' || message instanceof ArrayBuffer;
+    this.socket.send(asIs ? message : JSON.stringify(message));
     return true;
   }
 

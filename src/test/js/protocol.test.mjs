@@ -26,6 +26,16 @@ test('input encodes seq, dx, dy', () => {
   assert.equal(protocol.encode(protocol.input(1, -1, -1)), '{"type":"input","seq":1,"dx":-1,"dy":-1}');
 });
 
+test('inputFrame is the binary input of docs/protocol.md (the same bytes as SnapshotFormatInputTest)', () => {
+  assert.deepEqual([...new Uint8Array(protocol.inputFrame(300, 1, 0))], [2, 0xac, 0x02, 7]);
+  assert.deepEqual([...new Uint8Array(protocol.inputFrame(1, -1, -1))], [2, 1, 0]);
+  const max = [...new Uint8Array(protocol.inputFrame(2 ** 53 - 1, 0, 1))];
+  assert.deepEqual(max, [2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 5]);
+  assert.throws(() => protocol.inputFrame(0, 0, 0), RangeError);
+  assert.throws(() => protocol.inputFrame(2 ** 53, 0, 0), RangeError);
+  assert.throws(() => protocol.inputFrame(1, 2, 0), RangeError);
+});
+
 test('input refuses what the server would refuse', () => {
   assert.throws(() => protocol.input(0, 0, 0), RangeError);
   assert.throws(() => protocol.input(1.5, 0, 0), RangeError);

@@ -187,7 +187,11 @@ public final class ArenaClient implements AutoCloseable {
      */
     public long input(int dx, int dy) {
         long n = seq.incrementAndGet();
-        send(new ClientMessage.Input(n, dx, dy));
+        if (compact()) { // the compact subprotocol: the binary input frame
+            sendBinary(SnapshotFormat.encodeInput(n, dx, dy));
+        } else {
+            send(new ClientMessage.Input(n, dx, dy));
+        }
         return n;
     }
 
@@ -246,6 +250,16 @@ public final class ArenaClient implements AutoCloseable {
         String text = CODEC.encode(message);
         synchronized (sendLock) {
             sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendText(text, true));
+        }
+    }
+
+    private void sendBinary(ByteBuffer frame) {
+        WebSocket ws = socket;
+        if (ws == null) {
+            throw new IllegalStateException("not connected");
+        }
+        synchronized (sendLock) {
+            sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendBinary(frame, true));
         }
     }
 

@@ -40,8 +40,21 @@ public record Colour(int hue) {
         return Math.min(d, 360 - d);
     }
 
+    /** Every hue's {@code #rrggbb}, made once: a welcome lists every player's colour (a join burst: a million). */
+    private static final String[] HEX = new String[360];
+
+    static {
+        for (int h = 0; h < HEX.length; h++) {
+            HEX[h] = new Colour(h).computeHex();
+        }
+    }
+
     /** This colour as CSS {@code #rrggbb}: HSL with fixed saturation 70% and lightness 55%. */
     public String hex() {
+        return HEX[hue];
+    }
+
+    private String computeHex() {
         double s = 0.7;
         double l = 0.55;
         double c = (1 - Math.abs(2 * l - 1)) * s;

@@ -1,6 +1,7 @@
 package dev.arena.runtime;
 
 import dev.arena.server.GameWorld;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,16 @@ import java.util.logging.Logger;
 
 /**
  * Calls {@link GameWorld#tick()} at the world's tick rate on a scheduled executor. A tick that throws is logged and
- * the next one runs: an exception escaping a {@code scheduleAtFixedRate} task would cancel it silently.
+ * the next one runs.
+ *
+ * <p>Overload degrades, never amplifies: ticks are due at fixed times (start + k periods), but a tick that ends after
+ * the next one was due does not make the loop run the ticks it missed back to back, as
+ * {@code scheduleAtFixedRate} does (which multiplies the work, and the snapshots sent, exactly when the server is
+ * behind). The loop skips every due time that has passed and waits for the first one still ahead; the skipped ticks
+ * are counted ({@link #missedTicks()}, {@code arena_tick_missed_total}). So a room never ticks, and never sends
+ * snapshots, more often than the tick rate: in any T seconds at most {@code T * tickRate + 2} ticks run. Simulation
+ * time is the number of ticks run (each tick steps the world by one fixed period), so under overload the game runs
+ * slower than the wall clock instead of jumping (docs/protocol.md, "Ticks").
  */
 public final class TickLoop {
     private static final Logger LOG = Logger.getLogger(TickLoop.class.getName());
@@ -18,7 +28,11 @@ public final class TickLoop {
     private final ScheduledExecutorService executor;
     private final String executorKind;
     private ScheduledFuture<?> task;
+    private boolean running;
+    private long periodNanos;
+    private long dueAt; // System.nanoTime() at which the tick now scheduled (or running) was due
     private long failures;
+    private volatile long missed;
     private final Object statsLock = new Object();
     private long tickCount;
     private long tickNanos;
@@ -37,8 +51,8 @@ public final class TickLoop {
     }
 
     /**
-     * @param executorKind how to describe the executor in {@link GameWorld#health()}: "managed" for the container's
-     *     managed executor, "plain" for one of Arena's own
+     * @param executorKind how to describe the executor in {@link GameWorld#health()}: "managed" for threads of the
+     *     container's, "plain" for Arena's own
      */
     public TickLoop(GameWorld world, ScheduledExecutorService executor, String executorKind) {
         this.world = world;
@@ -47,29 +61,64 @@ public final class TickLoop {
     }
 
     public synchronized void start() {
-        if (task == null) {
+        if (!running) {
             world.tickedBy(executorKind);
-            long periodNanos = TimeUnit.SECONDS.toNanos(1) / world.config().rules().tickRate();
-            task = executor.scheduleAtFixedRate(this::tickSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+            periodNanos = TimeUnit.SECONDS.toNanos(1) / world.config().rules().tickRate();
+            running = true;
+            dueAt = System.nanoTime() + periodNanos;
+            task = executor.schedule(this::run, periodNanos, TimeUnit.NANOSECONDS);
         }
     }
 
     /** Stops ticking (a tick under way finishes) and closes every client with "going away". */
-    public synchronized void stop() {
-        if (task != null) {
+    public void stop() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
             task.cancel(false);
             task = null;
-            world.shutdown();
         }
+        world.shutdown();
     }
 
     public synchronized boolean isRunning() {
-        return task != null && !task.isDone();
+        return running && !executor.isShutdown();
+    }
+
+    /** Ticks skipped so far because the loop was behind. */
+    public long missedTicks() {
+        return missed;
     }
 
     public Stats stats() {
         synchronized (statsLock) {
             return new Stats(tickCount, tickNanos, maxTickNanos);
+        }
+    }
+
+    /** One tick, then the next one scheduled at the first due time still ahead. */
+    private void run() {
+        tickSafely();
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            long now = System.nanoTime();
+            long next = dueAt + periodNanos;
+            if (now - next > 0) { // behind by more than a period: skip what was missed, never run it back to back
+                long skipped = (now - next) / periodNanos + 1;
+                next += skipped * periodNanos;
+                missed += skipped;
+                world.metrics().missed(skipped);
+            }
+            dueAt = next;
+            try {
+                task = executor.schedule(this::run, next - now, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) { // the executor is shutting down: so is the loop
+                running = false;
+            }
         }
     }
 

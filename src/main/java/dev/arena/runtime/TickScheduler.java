@@ -2,44 +2,54 @@ package dev.arena.runtime;
 
 import dev.arena.server.GameWorld;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * In a Jakarta EE container: starts the {@link TickLoop} on the container's default
- * {@link ManagedScheduledExecutorService} when the application starts, and stops it when the application is
- * undeployed.
+ * In a Jakarta EE container: starts the {@link TickLoop} when the application starts, on threads from the
+ * container's default {@link ManagedThreadFactory} ({@link ArenaThreads}: the tick thread and the sender threads),
+ * and stops both when the application is undeployed. Threads from the factory carry the application's context, set
+ * up once per thread; a managed executor would capture it again for every task (every tick and every batch of
+ * snapshots), which on Payara is a class-path search each time.
  */
 @ApplicationScoped
 public class TickScheduler {
-    static final String EXECUTOR_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
-    /** Where snapshots are handed to clients (the socket writes), off the tick thread: see GameWorld#sendWith. */
-    static final String SENDERS_JNDI = "java:comp/DefaultManagedExecutorService";
+    static final String THREADS_JNDI = "java:comp/DefaultManagedThreadFactory";
+    private static final Logger LOG = Logger.getLogger(TickScheduler.class.getName());
 
     @Inject
     GameWorld world;
 
     private TickLoop loop;
+    private ArenaThreads threads;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws NamingException {
-        ManagedScheduledExecutorService executor =
-                (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR_JNDI);
-        world.sendWith((ManagedExecutorService) new InitialContext().lookup(SENDERS_JNDI));
-        loop = new TickLoop(world, executor, "managed");
+        ManagedThreadFactory factory = (ManagedThreadFactory) new InitialContext().lookup(THREADS_JNDI);
+        threads = new ArenaThreads(factory, "arena-managed");
+        world.sendWith(threads.senders());
+        loop = new TickLoop(world, threads.tick(), "managed");
         loop.start();
     }
 
     @PreDestroy
     void stop() {
-        if (loop != null) {
-            loop.stop();
-            world.sendWith(null);
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        world.sendWith(null);
+        try {
+            if (!threads.stop()) {
+                LOG.warning("Arena: tick or sender threads did not end within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

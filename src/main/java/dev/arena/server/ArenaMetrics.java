@@ -21,7 +21,9 @@ import java.util.function.ToDoubleFunction;
  * is the Prometheus text served at {@code /metrics}. Names (Prometheus form):
  * <ul>
  *   <li>{@code arena_tick_seconds} (histogram): one whole tick of the server, every room and the connection checks;
- *       {@code arena_tick_overruns_total}: ticks longer than the tick period;
+ *       {@code arena_tick_overruns_total}: ticks longer than the tick period; {@code arena_tick_missed_total}:
+ *       ticks skipped because the server was behind (it never runs missed ticks back to back: see
+ *       {@code dev.arena.runtime.TickLoop});
  *   <li>{@code arena_rooms}, {@code arena_players}, {@code arena_connections} (gauges);
  *   <li>{@code arena_messages_received_total}, {@code arena_messages_sent_total}, {@code arena_sent_bytes_total}
  *       (every frame, control and snapshot), {@code arena_snapshot_bytes_total} (snapshot frames only),
@@ -47,6 +49,7 @@ public final class ArenaMetrics {
     private final long tickPeriodNanos;
     private final Timer tick;
     private final Counter overruns;
+    private final Counter missed;
     private final Counter received;
     private final Counter sent;
     private final Counter sentBytes;
@@ -60,6 +63,9 @@ public final class ArenaMetrics {
         tick = Timer.builder("arena.tick").description("one tick of the server: every room, then the connection checks")
                 .serviceLevelObjectives(TICK_BUCKETS).register(registry);
         overruns = Counter.builder("arena.tick.overruns").description("ticks that took longer than the tick period")
+                .register(registry);
+        missed = Counter.builder("arena.tick.missed")
+                .description("ticks skipped because the previous ones ran late (never run back to back)")
                 .register(registry);
         received = Counter.builder("arena.messages.received").description("valid messages from clients")
                 .register(registry);
@@ -112,6 +118,18 @@ public final class ArenaMetrics {
         if (nanos > tickPeriodNanos) {
             overrunCounter.increment();
         }
+    }
+
+    /** {@code n} ticks were skipped because the server was behind (see {@code TickLoop}). */
+    public void missed(long n) {
+        if (n > 0) {
+            missed.increment(n);
+        }
+    }
+
+    /** Ticks skipped so far. */
+    public long missedTicks() {
+        return (long) missed.count();
     }
 
     void received() {

@@ -134,6 +134,13 @@ final class Audience {
     }
 
     /** Sends a message that must arrive to every connected watcher but {@code except} (null: to all). */
+    /** Queues a room event for every watcher (sent with this tick's snapshot offer: see {@link Outbox#queue}). */
+    void queue(String text) {
+        for (Connection c : byConnection.keySet()) {
+            c.outbox().queue(text);
+        }
+    }
+
     void send(String text, Connection except) {
         for (Connection c : byConnection.keySet()) {
             if (c != except) {

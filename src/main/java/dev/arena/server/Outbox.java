@@ -81,18 +81,39 @@ public final class Outbox {
         this(peer, System::currentTimeMillis);
     }
 
-    /** Queues a message that must arrive. */
+    /** Queues a message that must arrive, and starts sending it if nothing is being sent. */
     public void control(String text) {
+        if (enqueue(text)) {
+            pump();
+        }
+    }
+
+    /**
+     * Queues a message that must arrive without starting a send: it goes out with the next {@link #control},
+     * {@link #snapshot} or {@link #flush}, before any snapshot. For the tick thread, which offers every member of a
+     * room its snapshot in the same tick: the room's events (a burst of joins, each a {@code playerJoined} to everyone)
+     * are then written on the sender threads with the snapshots instead of one by one on the tick thread.
+     */
+    public void queue(String text) {
+        enqueue(text);
+    }
+
+    /** Starts sending what {@link #queue} left waiting, if nothing is being sent. */
+    public void flush() {
+        pump();
+    }
+
+    private boolean enqueue(String text) {
         if (closed || closing != null) {
-            return;
+            return false;
         }
         if (controlSize.incrementAndGet() > MAX_PENDING_CONTROL) {
             close(CloseCodes.SLOW_CONSUMER, "not reading");
-            return;
+            return false;
         }
         controlChars.addAndGet(text.length());
         control.add(text);
-        pump();
+        return true;
     }
 
     /**

@@ -425,15 +425,18 @@ final class Room {
         }
     }
 
-    /** A room event (playerJoined, playerLeft) to everyone who sees the room: players, screens, spectators. */
+    /**
+     * A room event (playerJoined, playerLeft) to everyone who sees the room: players, screens, spectators. Only
+     * queued: each of them is offered a snapshot later in this tick, which sends it first, on the sender threads.
+     */
     private void broadcast(String text) {
         for (Member member : members.values()) {
             if (member.connection != null && member.feed == null) {
                 metrics.sent(1, 0);
-                member.connection.outbox().control(text);
+                member.connection.outbox().queue(text);
             }
         }
-        audience.send(text, null);
+        audience.queue(text);
     }
 
     /** What a member's welcome shows: the whole room, or a controller only itself. */

@@ -37,6 +37,7 @@ public class GameEndpoint {
     GameWorld world;
 
     private Connection connection;
+    private boolean compact; // the compact subprotocol: binary snapshots out, binary inputs in
 
     boolean hasWorld() {
         return world != null;
@@ -65,6 +66,7 @@ public class GameEndpoint {
             peer.close(CloseCodes.POLICY_VIOLATION, "origin not allowed");
             return;
         }
+        compact = SnapshotFormat.SUBPROTOCOL.equals(session.getNegotiatedSubprotocol());
         connection = world.connect(peer, RemoteAddresses.of(session));
     }
 
@@ -76,13 +78,23 @@ public class GameEndpoint {
     }
 
     /**
-     * A binary frame: Arena's clients send text only (binary frames of the compact subprotocol go the other way), so
-     * the connection is closed with 1003 and its player leaves. Without this handler the container would fail the
-     * frame with an error and a dump of the session.
+     * A binary frame: on a connection with the compact subprotocol, an {@code input} in its binary form
+     * ({@link SnapshotFormat#decodeInput}; a malformed one is answered with its error, as a JSON one is). Anything
+     * else binary is not something Arena's clients send: the connection is closed with 1003 and its player leaves.
+     * Without this handler the container would fail the frame with an error and a dump of the session.
      */
     @OnMessage(maxMessageSize = Codec.MAX_MESSAGE_BYTES)
     public void binary(ByteBuffer data) {
-        if (connection != null) {
+        if (connection == null) {
+            return;
+        }
+        if (compact && SnapshotFormat.isInput(data)) {
+            try {
+                world.receive(connection, SnapshotFormat.decodeInput(data));
+            } catch (ProtocolException problem) {
+                world.reject(connection, problem);
+            }
+        } else {
             world.unsupported(connection);
         }
     }

@@ -3,6 +3,7 @@ package dev.arena.transport;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
 import dev.arena.server.StandaloneWorld;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -72,6 +73,17 @@ public class GameEndpointConfigurator extends ServerEndpointConfig.Configurator 
             }
         }
         return null;
+    }
+
+    /**
+     * No extensions on {@code /game}, whatever the client offers: in particular no permessage-deflate, which Tomcat
+     * would otherwise negotiate with every browser (Tyrus and Undertow do not). Compressing every client's frame on
+     * its own costs the server and every client a zlib context and CPU per frame, for snapshots that are small
+     * binary deltas already; measured in docs/benchmarks.md ("Compression"). One decision for every server.
+     */
+    @Override
+    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        return List.of();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.arena.support.GameClient;
 import dev.arena.support.NetworkAddresses;
 import dev.arena.support.Qr;
 import dev.arena.support.RawWebSocket;
+import dev.arena.support.DeflateOffer;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -94,7 +95,7 @@ class DeployedWarIT {
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(game.getBoolean("ticking")).isTrue();
         if (TargetServer.isFullPlatform()) {
-            // the GameWorld is the CDI bean, and the tick runs on the container's ManagedScheduledExecutorService
+            // the GameWorld is the CDI bean, and the tick runs on a thread of the container's ManagedThreadFactory
             assertThat(health.getBoolean("cdi")).as(r.body()).isTrue();
             assertThat(game.getString("tickExecutor")).as(r.body()).isEqualTo("managed");
             assertThat(game.getString("tickThread")).as(r.body()).isNotEqualTo("arena-tick");
@@ -109,6 +110,14 @@ class DeployedWarIT {
             case "wildfly" -> "wildfly";
             default -> "tomcat";
         });
+    }
+
+    /** Compression is refused on every server alike (Tomcat would negotiate it): docs/benchmarks.md, "Compression". */
+    @Test
+    void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
+        List<String> response = DeflateOffer.offerDeflate(TargetServer.gameUri(base));
+        assertThat(response.get(0)).as(response.toString()).startsWith("HTTP/1.1 101"); // Tomcat sends no reason phrase
+        assertThat(DeflateOffer.extensions(response)).as(response.toString()).noneMatch(e -> e.contains("deflate"));
     }
 
     @Test
@@ -156,12 +165,12 @@ class DeployedWarIT {
     void snapshotsArriveAtTheTickRate() throws Exception {
         try (GameClient c = GameClient.join(TargetServer.gameUri(base), "counter", "rate")) {
             int tickRate = c.welcome().tickRate();
-            // let a freshly deployed server settle first (JIT, class loading): a fixed-rate tick catches up after
-            // a pause, which shows as a short burst of snapshots
+            // let a freshly deployed server settle first (JIT, class loading)
             long settle = System.nanoTime();
             while (System.nanoTime() - settle < 2_000_000_000L) {
                 c.await(ServerMessage.Snapshot.class);
             }
+            long missedBefore = missedTicks();
             ServerMessage.Snapshot first = c.await(ServerMessage.Snapshot.class);
             long start = System.nanoTime();
             ServerMessage.Snapshot last = first;
@@ -170,11 +179,29 @@ class DeployedWarIT {
                 last = c.await(ServerMessage.Snapshot.class);
                 received++;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            // the rate on the server's clock (each snapshot's time): how late a frame reached this client on a busy
+            // machine does not count
+            double seconds = (last.time() - first.time()) / 1e3;
             long ticks = last.tick() - first.tick();
-            assertThat(ticks / seconds).as("ticks per second").isBetween(tickRate * 0.9, tickRate * 1.1);
+            // a tick that ends late skips the due times it missed (never runs them back to back) and counts them:
+            // ticks run plus ticks missed keep the rate, whatever else runs on this machine
+            long missed = missedTicks() - missedBefore;
+            assertThat((ticks + missed) / seconds).as("ticks per second, %d missed", missed)
+                    .isBetween(tickRate * 0.9, tickRate * 1.1);
+            assertThat(ticks / seconds).as("ticks per second").isLessThanOrEqualTo(tickRate * 1.1);
             assertThat(received).as("snapshots received of " + ticks + " ticks").isGreaterThanOrEqualTo((int) (ticks * 0.9));
         }
+    }
+
+    /** {@code arena_tick_missed_total} from the server's {@code /metrics}. */
+    private long missedTicks() throws Exception {
+        String body = TargetServer.get(base.toURI().resolve("metrics")).body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("arena_tick_missed_total ")) {
+                return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no arena_tick_missed_total in /metrics");
     }
 
     @Test

