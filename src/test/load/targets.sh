@@ -15,6 +15,10 @@
 #   SCENARIOS ("one-room rooms"), LOCK (a lock file: each target's runs are made under `flock $LOCK`), WAR (another
 #   WAR for the app servers), LABEL (a name prefix for the runs, e.g. before/after), EXTRA (more -D options for the
 #   generator, e.g. -Dload.client=jdk or "-Dload.serverJvm=-XX:StartFlightRecording=...").
+# Before/after side by side: BEFORE=/path/to/an/older/checkout (built: its target/arena.war, target/classes and
+#   target/test-classes) runs every scenario twice in a row, first on the older code (its WAR on the app servers,
+#   its classes for the dev server; the generator is this checkout's), then on this one; rows are labelled
+#   before-<target>-<scenario> and after-<target>-<scenario>, in target/load/before-after.md.
 # Takes about 15 minutes for the four targets with the defaults (a run stops at its first unhealthy step past 1,000).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -48,32 +52,43 @@ run() { # target scenario
 }
 
 per_target() { # target
-  for sc in $SCENARIOS; do run "$1" "$sc"; done
+  for sc in $SCENARIOS; do
+    if [ -n "${BEFORE:-}" ]; then
+      WAR="$BEFORE/target/arena.war" LABEL=before EXTRA="${EXTRA:-} -Dload.serverClasses=$BEFORE/target/classes:$BEFORE/target/test-classes" run "$1" "$sc"
+      WAR="" LABEL=after run "$1" "$sc"
+    else
+      run "$1" "$sc"
+    fi
+  done
 }
 
 for t in "${TARGETS[@]}"; do
   if [ -n "${LOCK:-}" ]; then
-    export -f run per_target; export RAMP WARMUP WINDOW SCENARIOS DEV_PORT LABEL PORTS WAR EXTRA 2>/dev/null || true
+    export -f run per_target; export RAMP WARMUP WINDOW SCENARIOS DEV_PORT LABEL PORTS WAR EXTRA BEFORE 2>/dev/null || true
     flock "$LOCK" bash -c "per_target $t"
   else
     per_target "$t"
   fi
 done
 
+LABELS=("${LABEL:-}")
+[ -n "${BEFORE:-}" ] && LABELS=(before after)
+RESULT="$OUT/${LABEL:+$LABEL-}targets.md"
+[ -n "${BEFORE:-}" ] && RESULT="$OUT/before-after.md"
 {
   echo "# Arena on four targets — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  for t in "${TARGETS[@]}"; do for sc in $SCENARIOS; do
-    f="$OUT/${LABEL:+$LABEL-}$t-$sc.md"
+  for t in "${TARGETS[@]}"; do for sc in $SCENARIOS; do for l in "${LABELS[@]}"; do
+    f="$OUT/${l:+$l-}$t-$sc.md"
     [ -f "$f" ] && grep -E '^(#|idle|negotiated)' "$f" | sed 's/^# /- /; s/^idle/  idle/; s/^negotiated/  negotiated/'
-  done; done
+  done; done; done
   echo
   sed -n 1p <(grep -h '^| target' "$OUT"/*.md)
   echo '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
-  for t in "${TARGETS[@]}"; do for sc in $SCENARIOS; do
-    f="$OUT/${LABEL:+$LABEL-}$t-$sc.md"
+  for t in "${TARGETS[@]}"; do for sc in $SCENARIOS; do for l in "${LABELS[@]}"; do
+    f="$OUT/${l:+$l-}$t-$sc.md"
     [ -f "$f" ] && grep -E '^\| [a-z]' "$f" | grep -v '^| target' || true
-  done; done
-} > "$OUT/${LABEL:+$LABEL-}targets.md"
-echo "written to $OUT/${LABEL:+$LABEL-}targets.md"
-cat "$OUT/${LABEL:+$LABEL-}targets.md"
+  done; done; done
+} > "$RESULT"
+echo "written to $RESULT"
+cat "$RESULT"

@@ -251,6 +251,12 @@ public final class LoadGenerator {
     }
 
     private static Step measure(Settings s, ServerProcess server, Swarm swarm, int n) throws Exception {
+        boolean profile = Arrays.stream(System.getProperty("load.profileAt", "").split(","))
+                .map(String::trim).anyMatch(v -> v.equals(Integer.toString(n)));
+        Path recording = s.out().resolve(s.name() + "-" + n + ".jfr").toAbsolutePath();
+        if (profile) {
+            jcmd(server, "JFR.start", "name=load", "settings=profile", "filename=" + recording);
+        }
         TickHistogram before = TickHistogram.scrape(server.metricsUri());
         ServerProcess.Usage serverStart = server.usage();
         long ownStart = ServerProcess.cpuTicks(ProcessHandle.current().pid());
@@ -263,7 +269,23 @@ public final class LoadGenerator {
         double ownCores = (ServerProcess.cpuTicks(ProcessHandle.current().pid()) - ownStart)
                 / (double) ServerProcess.CLOCK_TICKS / seconds;
         TickHistogram after = TickHistogram.scrape(server.metricsUri());
+        if (profile) {
+            jcmd(server, "JFR.stop", "name=load");
+            System.out.println("profile of this step: " + recording);
+        }
         return new Step(n, w, serverUsage, ownCores, after.since(before), server.threads());
+    }
+
+    /** A diagnostic command to the server's JVM (Flight Recorder on and off around a window: load.profileAt). */
+    private static void jcmd(ServerProcess server, String... command) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.jvmPid())));
+        c.addAll(List.of(command));
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            System.err.println("jcmd " + String.join(" ", command) + " failed: " + said);
+        }
     }
 
     static String loadAverage() {

@@ -52,6 +52,9 @@ final class ServerProcess implements AutoCloseable {
                 options.add("-D" + key + "=" + p.getProperty(key));
             }
         }
+        if (!System.getProperty("load.profileAt", "").isBlank()) {
+            options.add("-XX:FlightRecorderOptions=stackdepth=1024"); // the containers' stacks are deeper than 64
+        }
         String jvm = System.getProperty("load.serverJvm", "");
         if (!jvm.isBlank()) {
             options.addAll(List.of(jvm.trim().split("\\s+"))); // e.g. -XX:StartFlightRecording=...
@@ -68,7 +71,10 @@ final class ServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions("dev", s.serverHeap()));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+            String before = System.getProperty("load.serverClasses", ""); // e.g. another checkout's classes
+            String classPath = before.isBlank() ? System.getProperty("java.class.path")
+                    : before + java.io.File.pathSeparator + System.getProperty("java.class.path");
+            command.addAll(List.of("-cp", classPath,
                     "-Darena.webapp=" + System.getProperty("arena.webapp", "webapp"),
                     "-Darena.host=127.0.0.1", "-Darena.port=" + s.port(), "dev.arena.dev.DevServer"));
             launch = new AppServers.Launch(new ProcessBuilder(command),
