@@ -3,7 +3,7 @@
 
 Usage: python3 src/test/load/jfr-hot.py FILE.jfr [--top N] [--match REGEX ...]
 
-Reads `jfr print --json --events jdk.ExecutionSample` and prints: samples per thread group (thread names with
+Reads `jfr print --json --stack-depth 400 --events jdk.ExecutionSample` (the default prints 5 frames) and prints: samples per thread group (thread names with
 digits folded), the hottest methods by self samples (top frame) and by total samples (anywhere on the stack),
 the share of samples by code owner (Arena, Tyrus, Grizzly, Payara/GlassFish, Undertow/JBoss, Tomcat, JDK zip...),
 and for each --match regex the share of samples with a matching frame and its hottest callers.
@@ -14,9 +14,11 @@ p = argparse.ArgumentParser()
 p.add_argument("file")
 p.add_argument("--top", type=int, default=25)
 p.add_argument("--match", action="append", default=[])
+p.add_argument("--event", default="jdk.ExecutionSample",
+               help="jdk.NativeMethodSample: threads in native code (zlib, socket writes), which ExecutionSample misses")
 a = p.parse_args()
 
-out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", a.file],
+out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "400", "--events", a.event, a.file],
                      check=True, capture_output=True, text=True).stdout
 events = json.loads(out)["recording"]["events"]
 
@@ -81,7 +83,7 @@ def pct(c):
     return f"{100.0 * c / n:5.1f} %"
 
 truncated = sum(1 for e in events if ((e["values"].get("stackTrace") or {}).get("truncated")))
-print(f"{a.file}: {n} execution samples, {truncated} with truncated stacks (raise -XX:FlightRecorderOptions=stackdepth)")
+print(f"{a.file}: {n} {a.event} samples, {truncated} with truncated stacks (raise -XX:FlightRecorderOptions=stackdepth)")
 print("\n## samples by thread (digits folded)")
 for k, c in threads.most_common(a.top):
     print(f"{pct(c)}  {c:6d}  {k}")

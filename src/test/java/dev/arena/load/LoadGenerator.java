@@ -43,8 +43,9 @@ public final class LoadGenerator {
      * @param keepGoing ramp on after an unhealthy step
      * @param port the dev server's port
      * @param target dev, payara, wildfly or tomcat
-     * @param motion "walk" (a random direction held about {@code turnEveryMs}) or "every-tick" (turning round at
-     *     every input: every bot moves in every tick, the worst case for delta snapshots)
+     * @param motion "walk" (a random direction held about {@code turnEveryMs}), "every-tick" (back and forth,
+     *     turning round every {@code turnEveryMs}: every bot moves in every tick) or "turn-every-tick" (turning round
+     *     at every input: the worst case for delta snapshots)
      * @param client "tyrus" (Tyrus's client; offers permessage-deflate unless {@code deflate} is false) or "jdk"
      *     (the project's ArenaClient on the JDK's WebSocket, which offers no extension)
      * @param keepGoingTo ramp on after unhealthy steps below this many bots (so a ramp always measures it)
@@ -55,8 +56,8 @@ public final class LoadGenerator {
         static Settings fromSystem() {
             String target = System.getProperty("load.target", "dev");
             String motion = System.getProperty("load.motion", "walk");
-            if (!motion.equals("walk") && !motion.equals("every-tick")) {
-                throw new IllegalArgumentException("load.motion: walk or every-tick, not " + motion);
+            if (!List.of("walk", "every-tick", "turn-every-tick").contains(motion)) {
+                throw new IllegalArgumentException("load.motion: walk, every-tick or turn-every-tick, not " + motion);
             }
             String heap = System.getProperty("load.serverHeap", "");
             return new Settings(
@@ -81,8 +82,9 @@ public final class LoadGenerator {
                     Integer.getInteger("load.keepGoingTo", 0));
         }
 
+        /** Moving in every tick (every-tick, turn-every-tick), not the walk. */
         boolean everyTick() {
-            return motion.equals("every-tick");
+            return !motion.equals("walk");
         }
 
         int tickRate() {
@@ -104,7 +106,7 @@ public final class LoadGenerator {
                 + ", load average before: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores" + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; motion "
                 + s.motion() + ", input every " + s.inputEveryMs() + " ms"
-                + (s.everyTick() ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
+                + (s.motion().equals("turn-every-tick") ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
                 + (s.client().equals("tyrus") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
                         : "") + "; server JVM: " + String.join(" ", ServerProcess.jvmOptions(s.target(), s.serverHeap()));
         System.out.println(context);

@@ -16,7 +16,8 @@ import org.glassfish.tyrus.core.frame.Frame;
  * {@code Sec-WebSocket-Extensions} header. Both directions keep their context across messages (context takeover)
  * unless the server's answer says {@code server_no_context_takeover} / {@code client_no_context_takeover}; the
  * window is 32 KiB (15 bits), the only one {@link Deflater} makes, so a server asking the client for a smaller one
- * fails the handshake. Messages are compressed whole: the servers here send and receive unfragmented frames.
+ * fails the handshake. Outgoing messages (small inputs) are compressed whole; incoming ones may come in fragments
+ * (Tomcat splits a large {@code welcome}), which are inflated frame by frame.
  */
 final class PerMessageDeflate implements ExtendedExtension {
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xff, (byte) 0xff};
@@ -29,6 +30,7 @@ final class PerMessageDeflate implements ExtendedExtension {
         boolean resetOut;
         boolean resetIn;
         final byte[] buffer = new byte[8192];
+        boolean inCompressedMessage; // between the first and the last frame of a compressed fragmented message
     }
 
     @Override
@@ -100,16 +102,22 @@ final class PerMessageDeflate implements ExtendedExtension {
     @Override
     public Frame processIncoming(ExtensionContext context, Frame frame) {
         State s = (State) context.getProperties().get(STATE);
-        if (s == null || frame.isControlFrame() || !frame.isRsv1()) {
-            return frame; // an uncompressed message (a server may send one) or a control frame
+        if (s == null || frame.isControlFrame()) {
+            return frame;
         }
-        if (!frame.isFin()) {
-            throw new IllegalStateException("a compressed message in fragments: not handled by this client");
+        // RSV1 is set on the first frame of a compressed message only; its continuation frames (opcode 0) follow
+        boolean compressed = frame.getOpcode() == 0 ? s.inCompressedMessage : frame.isRsv1();
+        s.inCompressedMessage = compressed && !frame.isFin();
+        if (!compressed) {
+            return frame; // an uncompressed message (a server may send one)
         }
         int length = (int) frame.getPayloadLength();
-        byte[] in = new byte[length + TAIL.length];
+        int tail = frame.isFin() ? TAIL.length : 0; // the last frame of the message gets the sync-flush tail back
+        byte[] in = new byte[length + tail];
         System.arraycopy(frame.getPayloadData(), 0, in, 0, length);
-        System.arraycopy(TAIL, 0, in, length, TAIL.length);
+        if (frame.isFin()) {
+            System.arraycopy(TAIL, 0, in, length, TAIL.length);
+        }
         s.inflater.setInput(in);
         ByteArrayOutputStream out = new ByteArrayOutputStream(length * 4 + 16);
         try {
@@ -123,7 +131,7 @@ final class PerMessageDeflate implements ExtendedExtension {
         } catch (DataFormatException e) {
             throw new IllegalStateException("a compressed message that does not inflate: " + e.getMessage(), e);
         }
-        if (s.resetIn) {
+        if (s.resetIn && frame.isFin()) {
             s.inflater.reset();
         }
         byte[] plain = out.toByteArray();

@@ -99,6 +99,38 @@ class PerMessageDeflateTest {
     }
 
     @Test
+    void aCompressedMessageInFragmentsInflatesFrameByFrame() {
+        deflate.onHandshakeResponse(context, List.of());
+        byte[] message = new byte[20000];
+        for (int k = 0; k < message.length; k++) {
+            message[k] = (byte) (k * 31 % 251);
+        }
+        Deflater server = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        server.setInput(message);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        do {
+            n = server.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            wire.write(buf, 0, n);
+        } while (n == buf.length);
+        byte[] compressed = Arrays.copyOf(wire.toByteArray(), wire.size() - 4);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        int third = compressed.length / 3;
+        for (int part = 0; part < 3; part++) {
+            byte[] piece = Arrays.copyOfRange(compressed, part * third, part == 2 ? compressed.length : (part + 1) * third);
+            Frame f = Frame.builder().fin(part == 2).rsv1(part == 0).opcode((byte) (part == 0 ? 2 : 0))
+                    .payloadData(piece).payloadLength(piece.length).build();
+            Frame out = deflate.processIncoming(context, f);
+            assertThat(out.isRsv1()).isFalse();
+            got.write(out.getPayloadData(), 0, (int) out.getPayloadLength());
+        }
+        assertThat(got.toByteArray()).isEqualTo(message);
+        byte[] plain = "after it, plain".getBytes(StandardCharsets.UTF_8);
+        assertThat(deflate.processIncoming(context, text(plain)).getPayloadData()).isEqualTo(plain);
+    }
+
+    @Test
     void aServerAskingForASmallerClientWindowFailsTheHandshake() {
         assertThatThrownBy(() -> deflate.onHandshakeResponse(context, List.of(param("client_max_window_bits", "10"))))
                 .hasMessageContaining("10 bits");

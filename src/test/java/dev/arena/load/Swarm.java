@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The bots: each joins a room and moves in one of two ways ({@code motion}): {@code walk} holds a random direction
- * (one of eight) that it changes about every {@code turnEveryMs} (± 20 %); {@code every-tick}, the worst case for
- * delta snapshots, turns round at every input (a random one of the eight directions, then its opposite, and so on),
- * so that it moves in every tick (one wall-blocked tick at most) and its held direction changes in nearly every
- * tick. Either way it sends its held direction every {@code inputEveryMs}. Over a measuring window it
+ * (one of eight) that it changes about every {@code turnEveryMs} (± 20 %), and may stand against a wall;
+ * {@code every-tick} moves in every tick: a random one of the eight directions, turned round every
+ * {@code turnEveryMs} (phases spread over the bots), so after its first leg it never touches a wall;
+ * {@code turn-every-tick}, the worst case for delta snapshots, turns round at every input, so its held direction
+ * changes in nearly every tick. Either way it sends its held direction every {@code inputEveryMs}. Over a measuring window it
  * counts its snapshots, their inter-arrival gaps, the bytes it receives, and for each input the time until the
  * first snapshot whose own-player {@code seq} acknowledges it. Two driver threads send the bots' inputs; the
  * bots' snapshots arrive on the HttpClients' threads.
@@ -218,23 +219,23 @@ final class Swarm implements AutoCloseable {
             if (!started || dropped) {
                 return;
             }
-            if (settings.everyTick()) {
-                if (now < nextInput) {
-                    return;
-                }
+            boolean turn = now >= nextTurn;
+            if (turn && settings.everyTick()) {
+                // back and forth: a wall can block only the first leg; after it the bot never touches one
+                long every = TimeUnit.MILLISECONDS.toNanos(settings.motion().equals("turn-every-tick")
+                        ? settings.inputEveryMs() : settings.turnEveryMs());
                 if (dx == 0 && dy == 0) {
                     int d = random.nextInt(8);
                     int code = d < 4 ? d : d + 1; // 0..8 without 4 (standing still)
                     dx = code / 3 - 1;
                     dy = code % 3 - 1;
+                    nextTurn = now + random.nextLong(every) + 1; // phases spread over the bots
                 } else {
                     dx = -dx;
                     dy = -dy;
+                    nextTurn = now + every;
                 }
-                nextTurn = now;
-            }
-            boolean turn = now >= nextTurn;
-            if (turn && !settings.everyTick()) {
+            } else if (turn) {
                 int d = random.nextInt(8);
                 int code = d < 4 ? d : d + 1; // 0..8 without 4 (standing still)
                 dx = code / 3 - 1;
