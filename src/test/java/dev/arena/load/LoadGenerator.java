@@ -14,19 +14,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Arena's load generator: starts the dev server as a separate process (so its CPU is measured apart), connects
- * bots with the Java client library, ramps their number step by step and measures each step over a steady window,
- * until a step is unhealthy. Healthy: the 1st-percentile bot gets at least 19 snapshots a second, the 99th
- * percentile of input-to-visible latency is at most 150 ms, and no connection dropped. Everything on 127.0.0.1.
+ * Arena's load generator: starts the server under test as a separate process (so its CPU is measured apart): the
+ * dev server, or the packaged WAR on Payara Micro, WildFly or Tomcat ({@code load.target}, see {@link AppServers}),
+ * connects bots (on Tyrus's client offering permessage-deflate as browsers do, or on the project's Java client),
+ * ramps their number step by step and measures each step over a steady window, until a step is unhealthy.
+ * Healthy: the 1st-percentile bot gets at least 19 snapshots a second, the 99th percentile of input-to-visible
+ * latency is at most 150 ms, and no connection dropped. Everything on 127.0.0.1.
  *
  * <p>Run: {@code mvn -q -Pload test-compile exec:exec} with settings as {@code -Dload.*} properties (see
- * {@link Settings}) and server settings as {@code -Darena.*} properties, passed on to the server process.
- * docs/benchmarks.md has the commands and results.
+ * {@link Settings}) and server settings as {@code -Darena.*} properties, passed on to the server process;
+ * {@code src/test/load/targets.sh} makes the table of all four targets. docs/benchmarks.md has the commands and
+ * results.
  */
 public final class LoadGenerator {
     /**
@@ -36,14 +38,28 @@ public final class LoadGenerator {
      * @param warmup seconds after a step's bots joined before measuring
      * @param window seconds measured per step
      * @param inputEveryMs each bot sends its held direction this often (and whenever it changes)
-     * @param turnEveryMs each bot picks a new random direction about this often
-     * @param httpClients bots share this many JDK HttpClients (one selector thread each)
+     * @param turnEveryMs in the walk, each bot picks a new random direction about this often
+     * @param httpClients JDK client: bots share this many HttpClients (one selector thread each)
      * @param keepGoing ramp on after an unhealthy step
-     * @param port the server's port
+     * @param port the dev server's port
+     * @param target dev, payara, wildfly or tomcat
+     * @param motion "walk" (a random direction held about {@code turnEveryMs}), "every-tick" (back and forth,
+     *     turning round every {@code turnEveryMs}: every bot moves in every tick) or "turn-every-tick" (turning round
+     *     at every input: the worst case for delta snapshots)
+     * @param client "tyrus" (Tyrus's client; offers permessage-deflate unless {@code deflate} is false) or "jdk"
+     *     (the project's ArenaClient on the JDK's WebSocket, which offers no extension)
+     * @param keepGoingTo ramp on after unhealthy steps below this many bots (so a ramp always measures it)
      */
     record Settings(int[] steps, int rooms, String format, int warmup, int window, int inputEveryMs,
-            int turnEveryMs, int httpClients, boolean keepGoing, int port, String serverHeap, Path out, String name) {
+            int turnEveryMs, int httpClients, boolean keepGoing, int port, String serverHeap, Path out, String name,
+            String target, String motion, String client, boolean deflate, int clientThreads, int keepGoingTo) {
         static Settings fromSystem() {
+            String target = System.getProperty("load.target", "dev");
+            String motion = System.getProperty("load.motion", "walk");
+            if (!List.of("walk", "every-tick", "turn-every-tick").contains(motion)) {
+                throw new IllegalArgumentException("load.motion: walk, every-tick or turn-every-tick, not " + motion);
+            }
+            String heap = System.getProperty("load.serverHeap", "");
             return new Settings(
                     Arrays.stream(System.getProperty("load.steps", "250,500,1000").split(","))
                             .map(String::trim).mapToInt(Integer::parseInt).toArray(),
@@ -56,33 +72,56 @@ public final class LoadGenerator {
                     Integer.getInteger("load.httpClients", 2),
                     Boolean.getBoolean("load.keepGoing"),
                     Integer.getInteger("load.port", 18090),
-                    System.getProperty("load.serverHeap", "4g"),
+                    heap.isBlank() ? (target.equals("dev") ? "4g" : "1g") : heap,
                     Path.of(System.getProperty("load.out", "target/load")),
-                    System.getProperty("load.name", "load"));
+                    System.getProperty("load.name", "load"),
+                    target, motion,
+                    System.getProperty("load.client", "tyrus"),
+                    Boolean.parseBoolean(System.getProperty("load.deflate", "true")),
+                    Integer.getInteger("load.clientThreads", 2),
+                    Integer.getInteger("load.keepGoingTo", 0));
+        }
+
+        /** Moving in every tick (every-tick, turn-every-tick), not the walk. */
+        boolean everyTick() {
+            return !motion.equals("walk");
+        }
+
+        int tickRate() {
+            return Integer.getInteger("arena.tickRate", 20); // as passed on to the server
         }
     }
+
+    static final String HEADER = "| target | scenario | bots | rooms | motion | snapshots/s per bot: mean | 1st pct "
+            + "| input→visible p99 | server CPU (% of a core) | µs server CPU per client per tick | server RSS "
+            + "| KiB/s per bot | server tick p99 | server threads | generator CPU | dropped | healthy | limited by |";
+    static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.fromSystem();
         Files.createDirectories(s.out());
         List<String> lines = new ArrayList<>();
-        String header = "| bots | rooms | format | snapshots/s per bot: mean | 1st pct | gap p50 | gap p99 | input→visible p50 "
-                + "| p99 | KiB/s per bot | server tick p50 | p99 | server CPU | server RSS | generator CPU | dropped | healthy "
-                + "| limited by |";
-        String rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
         String pinned = System.getProperty("load.serverCpus", "");
-        String context = "# " + s.name() + " — " + LocalDateTime.now().withNano(0) + ", load average before: "
-                + loadAverage() + ", " + Runtime.getRuntime().availableProcessors() + " cores"
-                + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; input every "
-                + s.inputEveryMs() + " ms, turn every " + s.turnEveryMs() + " ms; server: " + serverSettings();
+        String context = "# " + s.name() + " — " + s.target() + ", " + LocalDateTime.now().withNano(0)
+                + ", load average before: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores" + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; motion "
+                + s.motion() + ", input every " + s.inputEveryMs() + " ms"
+                + (s.motion().equals("turn-every-tick") ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
+                + (s.client().equals("tyrus") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
+                        : "") + "; server JVM: " + String.join(" ", ServerProcess.jvmOptions(s.target(), s.serverHeap()));
         System.out.println(context);
-        System.out.println(header);
-        System.out.println(rule);
         lines.add(context);
-        lines.add("");
-        lines.add(header);
-        lines.add(rule);
-        try (ServerProcess server = ServerProcess.start(s.port(), s.serverHeap())) {
+        try (ServerProcess server = ServerProcess.start(s)) {
+            Thread.sleep(2000);
+            String idle = "idle server: RSS " + (server.usage().rssBytes() >> 20) + " MiB, " + server.threads()
+                    + " threads";
+            System.out.println(idle);
+            lines.add(idle);
+            lines.add("");
+            lines.add(HEADER);
+            lines.add(RULE);
+            System.out.println(HEADER);
+            System.out.println(RULE);
             List<ExecutorService> pools = new ArrayList<>();
             List<HttpClient> https = new ArrayList<>();
             for (int i = 0; i < s.httpClients(); i++) {
@@ -94,26 +133,43 @@ public final class LoadGenerator {
                 pools.add(pool);
                 https.add(HttpClient.newBuilder().executor(pool).build());
             }
-            Swarm swarm = new Swarm(server.gameUri(), https, s);
+            TyrusBots tyrus = s.client().equals("tyrus") ? new TyrusBots(s.deflate(), s.clientThreads()) : null;
+            Swarm swarm = new Swarm(server.gameUri(), https, tyrus, s);
+            String extensions = "";
             try {
                 for (int n : s.steps()) {
-                    swarm.growTo(n);
+                    try {
+                        swarm.growTo(n);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        String line = "| " + s.target() + " | " + s.name() + " | " + n + " | " + s.rooms() + " | "
+                                + s.motion() + " | – | – | – | – | – | – | – | – | – | – | – | **no** | joins failed: "
+                                + String.valueOf(e.getCause() != null ? e.getCause() : e).replace('|', '/') + " |";
+                        System.out.println(line);
+                        lines.add(line);
+                        break;
+                    }
                     Thread.sleep(s.warmup() * 1000L);
                     Step step = measure(s, server, swarm, n);
                     String line = step.row(s);
                     System.out.println(line);
                     lines.add(line);
+                    extensions = swarm.extensions();
                     Files.write(s.out().resolve(s.name() + ".md"), lines);
-                    if (!step.healthy() && !s.keepGoing()) {
+                    if (!step.healthy() && !s.keepGoing() && n >= s.keepGoingTo()) {
                         break;
                     }
                 }
             } finally {
                 swarm.close();
+                if (tyrus != null) {
+                    tyrus.close();
+                }
                 pools.forEach(ExecutorService::shutdownNow);
             }
+            lines.add("");
+            lines.add("negotiated extensions (bots): " + extensions);
+            System.out.println("negotiated extensions (bots): " + extensions);
         }
-        lines.add("");
         lines.add("load average after: " + loadAverage());
         Files.write(s.out().resolve(s.name() + ".md"), lines);
         System.out.println("written to " + s.out().resolve(s.name() + ".md"));
@@ -122,27 +178,32 @@ public final class LoadGenerator {
 
     /** One measured step. */
     record Step(int bots, Swarm.Window w, ServerProcess.Usage server, double generatorCores,
-            TickHistogram.Percentiles tick) {
+            TickHistogram.Percentiles tick, int threads) {
         boolean healthy() {
             return w.rate1st() >= 19 && w.latencyP99() <= 150 && w.dropped() == 0 && w.bots() == bots;
         }
 
+        /** Server CPU time per client and tick, in microseconds. */
+        double microsPerClientTick(int tickRate) {
+            return server.cores() * 1e6 / ((double) bots * tickRate);
+        }
+
         String row(Settings s) {
             return String.format(Locale.ROOT,
-                    "| %d | %d | %s | %.1f | %.1f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s | %.2f ms | %.2f ms "
-                            + "| %.0f %% | %d MiB | %.0f %% | %d | %s | %s |",
-                    bots, s.rooms(), s.format(), w.rateMean(), w.rate1st(), w.gapP50(),
-                    w.gapP99(), w.latencyP50(), w.latencyP99(), w.kib(), tick.p50Millis(), tick.p99Millis(),
-                    server.cores() * 100, server.rssBytes() >> 20, generatorCores * 100,
-                    w.dropped() + (bots - w.bots()), healthy() ? "yes" : "**no**", limit());
+                    "| %s | %s | %d | %d | %s | %.1f | %.1f | %.0f ms | %.0f %% | %.1f | %d MiB | %s | %.2f ms | %d "
+                            + "| %.0f %% | %d | %s | %s |",
+                    s.target(), s.name(), bots, s.rooms(), s.motion(), w.rateMean(), w.rate1st(), w.latencyP99(),
+                    server.cores() * 100, microsPerClientTick(s.tickRate()), server.rssBytes() >> 20, w.kib(),
+                    tick.p99Millis(), threads, generatorCores * 100, w.dropped() + (bots - w.bots()),
+                    healthy() ? "yes" : "**no**", limit(s));
         }
 
         /**
          * What an unhealthy step ran out of, as far as the generator can tell: the machine's CPU (and whether the
          * generator itself is the bigger user, which makes the step a measure of the generator rather than the
-         * server), the server's tick (p99 over one tick interval, 50 ms), or neither.
+         * server), the server's tick (p99 over one tick interval), or neither.
          */
-        String limit() {
+        String limit(Settings s) {
             if (healthy()) {
                 return "–";
             }
@@ -150,13 +211,11 @@ public final class LoadGenerator {
             if (cpu != null) {
                 return cpu;
             }
-            double tickMillis = 1000.0 / Integer.getInteger("arena.tickRate", 20); // as passed on to the server
-            if (tick.p99Millis() > tickMillis) {
+            if (tick.p99Millis() > 1000.0 / s.tickRate()) {
                 return "server tick longer than the tick interval";
             }
             return "neither CPU nor tick: see latency, dropped";
         }
-
         /** The CPU that ran out, or null: with the server pinned each process has CPUs of its own, else they share. */
         private String cpuLimit() {
             int cores = Runtime.getRuntime().availableProcessors(); // the generator's (under taskset: its own)
@@ -194,6 +253,12 @@ public final class LoadGenerator {
     }
 
     private static Step measure(Settings s, ServerProcess server, Swarm swarm, int n) throws Exception {
+        boolean profile = Arrays.stream(System.getProperty("load.profileAt", "").split(","))
+                .map(String::trim).anyMatch(v -> v.equals(Integer.toString(n)));
+        Path recording = s.out().resolve(s.name() + "-" + n + ".jfr").toAbsolutePath();
+        if (profile) {
+            jcmd(server, "JFR.start", "name=load", "settings=profile", "filename=" + recording);
+        }
         TickHistogram before = TickHistogram.scrape(server.metricsUri());
         ServerProcess.Usage serverStart = server.usage();
         long ownStart = ServerProcess.cpuTicks(ProcessHandle.current().pid());
@@ -206,18 +271,23 @@ public final class LoadGenerator {
         double ownCores = (ServerProcess.cpuTicks(ProcessHandle.current().pid()) - ownStart)
                 / (double) ServerProcess.CLOCK_TICKS / seconds;
         TickHistogram after = TickHistogram.scrape(server.metricsUri());
-        return new Step(n, w, serverUsage, ownCores, after.since(before));
+        if (profile) {
+            jcmd(server, "JFR.stop", "name=load");
+            System.out.println("profile of this step: " + recording);
+        }
+        return new Step(n, w, serverUsage, ownCores, after.since(before), server.threads());
     }
 
-    private static String serverSettings() {
-        StringBuilder b = new StringBuilder();
-        Properties p = System.getProperties();
-        for (String key : p.stringPropertyNames().stream().sorted().toList()) {
-            if (key.startsWith("arena.")) {
-                b.append("-D").append(key).append('=').append(p.getProperty(key)).append(' ');
-            }
+    /** A diagnostic command to the server's JVM (Flight Recorder on and off around a window: load.profileAt). */
+    private static void jcmd(ServerProcess server, String... command) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.jvmPid())));
+        c.addAll(List.of(command));
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            System.err.println("jcmd " + String.join(" ", command) + " failed: " + said);
         }
-        return b.length() == 0 ? "defaults" : b.toString().trim();
     }
 
     static String loadAverage() {

@@ -1,6 +1,5 @@
 package dev.arena.load;
 
-import dev.arena.client.ArenaClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -15,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The bots: each joins a room, holds a random direction (one of eight) that it changes about every
- * {@code turnEveryMs} (± 20 %), and sends its held direction every {@code inputEveryMs}. Over a measuring window it
+ * The bots: each joins a room and moves in one of two ways ({@code motion}): {@code walk} holds a random direction
+ * (one of eight) that it changes about every {@code turnEveryMs} (± 20 %), and may stand against a wall;
+ * {@code every-tick} moves in every tick: a random one of the eight directions, turned round every
+ * {@code turnEveryMs} (phases spread over the bots), so after its first leg it never touches a wall;
+ * {@code turn-every-tick}, the worst case for delta snapshots, turns round at every input, so its held direction
+ * changes in nearly every tick. Either way it sends its held direction every {@code inputEveryMs}. Over a measuring window it
  * counts its snapshots, their inter-arrival gaps, the bytes it receives, and for each input the time until the
  * first snapshot whose own-player {@code seq} acknowledges it. Two driver threads send the bots' inputs; the
  * bots' snapshots arrive on the HttpClients' threads.
@@ -26,6 +29,7 @@ final class Swarm implements AutoCloseable {
 
     private final URI uri;
     private final List<HttpClient> https;
+    private final TyrusBots tyrus;
     private final LoadGenerator.Settings settings;
     private final List<Bot> bots = new CopyOnWriteArrayList<>();
     /** Threads sending the bots' inputs (each input is written to its socket on the thread that sends it). */
@@ -41,9 +45,11 @@ final class Swarm implements AutoCloseable {
     private volatile boolean closing;
     private long windowStart;
 
-    Swarm(URI uri, List<HttpClient> https, LoadGenerator.Settings settings) {
+    /** With {@code tyrus} null the bots run on the JDK's client over {@code https}, else on Tyrus's. */
+    Swarm(URI uri, List<HttpClient> https, TyrusBots tyrus, LoadGenerator.Settings settings) {
         this.uri = uri;
         this.https = https;
+        this.tyrus = tyrus;
         this.settings = settings;
         for (int k = 0; k < DRIVERS; k++) {
             int slice = k;
@@ -59,14 +65,18 @@ final class Swarm implements AutoCloseable {
             for (int i = 0; i < batch; i++) {
                 int index = bots.size() + i;
                 Bot bot = new Bot(index);
-                HttpClient http = https.get(index % https.size());
                 String room = "load-" + (index % settings.rooms());
-                joining.add(ArenaClient.connect(uri, bot, LoadGenerator.options(bot.compact, http))
+                CompletableFuture<BotClient> connected = tyrus != null ? tyrus.connect(uri, bot.compact, bot)
+                        : JdkBots.connect(uri, bot.compact, https.get(index % https.size()), bot);
+                joining.add(connected
                         .thenCompose(client -> {
                             bot.client = client;
                             return client.join("bot" + index, room);
                         })
                         .thenApply(welcome -> bot));
+                if (tyrus != null) {
+                    Thread.sleep(2); // Tyrus's client connects on a small pool; a burst of handshakes only queues
+                }
             }
             CompletableFuture.allOf(joining.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             for (CompletableFuture<Bot> f : joining) {
@@ -153,9 +163,20 @@ final class Swarm implements AutoCloseable {
         }
     }
 
-    private final class Bot implements ArenaClient.Listener {
+    /** How many bots negotiated which extensions, e.g. {@code permessage-deflate: 1000}. */
+    String extensions() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Bot b : bots) {
+            counts.merge(b.client.extensions(), 1, Integer::sum);
+        }
+        StringBuilder s = new StringBuilder();
+        counts.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        return s.length() == 0 ? "no bots" : s.toString();
+    }
+
+    private final class Bot implements BotClient.Listener {
         private final SplittableRandom random;
-        volatile ArenaClient client;
+        volatile BotClient client;
         private int dx;
         private int dy;
         private long nextTurn;
@@ -199,7 +220,22 @@ final class Swarm implements AutoCloseable {
                 return;
             }
             boolean turn = now >= nextTurn;
-            if (turn) {
+            if (turn && settings.everyTick()) {
+                // back and forth: a wall can block only the first leg; after it the bot never touches one
+                long every = TimeUnit.MILLISECONDS.toNanos(settings.motion().equals("turn-every-tick")
+                        ? settings.inputEveryMs() : settings.turnEveryMs());
+                if (dx == 0 && dy == 0) {
+                    int d = random.nextInt(8);
+                    int code = d < 4 ? d : d + 1; // 0..8 without 4 (standing still)
+                    dx = code / 3 - 1;
+                    dy = code % 3 - 1;
+                    nextTurn = now + random.nextLong(every) + 1; // phases spread over the bots
+                } else {
+                    dx = -dx;
+                    dy = -dy;
+                    nextTurn = now + every;
+                }
+            } else if (turn) {
                 int d = random.nextInt(8);
                 int code = d < 4 ? d : d + 1; // 0..8 without 4 (standing still)
                 dx = code / 3 - 1;
