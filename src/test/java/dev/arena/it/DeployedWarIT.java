@@ -3,10 +3,12 @@ package dev.arena.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
 import dev.arena.support.NetworkAddresses;
 import dev.arena.support.Qr;
+import dev.arena.support.RawHandshake;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,6 +18,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -179,5 +183,67 @@ class DeployedWarIT {
             c.send(new ClientMessage.Ping(3.0));
             assertThat(c.await(ServerMessage.Pong.class).t()).isEqualTo(3.0);
         }
+    }
+
+    @Test
+    void connection33FromOneAddressIsClosedWith4005() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        List<GameClient> clients = new ArrayList<>();
+        try {
+            awaitNoConnections();
+            for (int i = 0; i < 32; i++) {
+                clients.add(GameClient.join(game, "c" + i, "per-address")); // the default limit: 32
+            }
+            GameClient extra = GameClient.connect(game);
+            clients.add(extra);
+            assertThat(extra.awaitClose(Duration.ofSeconds(5)).getCloseCode().getCode())
+                    .isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
+            assertThat(clients.get(0).isOpen()).isTrue();
+        } finally {
+            for (GameClient c : clients) {
+                c.close();
+            }
+        }
+        awaitNoConnections();
+        try (GameClient after = GameClient.join(game, "after", "per-address")) {
+            assertThat(after.welcome().players()).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusedHandshakesGetAPlainAnswerWithoutUpgradeHeadersAndAreClosed() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        String key = Base64.getEncoder().encodeToString(new byte[16]);
+        String[][] cases = {
+            {key, "http://evil.example", "HTTP/1.1 403 "},
+            {"", null, "HTTP/1.1 400 "},
+            {"abc", null, "HTTP/1.1 400 "},
+            {Base64.getEncoder().encodeToString(new byte[15]), null, "HTTP/1.1 400 "},
+        };
+        for (String[] c : cases) {
+            try (RawHandshake r = RawHandshake.send(game, c[0], c[1])) {
+                String what = "key '" + c[0] + "', origin " + c[1];
+                assertThat(r.statusLine()).as(what).startsWith(c[2]);
+                assertThat(r.headers()).as(what).doesNotContainKeys("upgrade", "sec-websocket-accept");
+                assertThat(r.endsWithin(3000)).as("closed after the answer: " + what).isTrue();
+            }
+        }
+        try (RawHandshake ok = RawHandshake.send(game, key, null)) {
+            assertThat(ok.statusLine()).startsWith("HTTP/1.1 101");
+        }
+    }
+
+    private void awaitNoConnections() throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String metrics = "";
+        while (System.nanoTime() < deadline) {
+            metrics = TargetServer.get(base.toURI().resolve("metrics")).body();
+            if (metrics.lines().anyMatch(l -> l.matches("arena_connections(\\{[^}]*\\})? 0(\\.0)?"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("connections still open: " + metrics.lines()
+                .filter(l -> l.startsWith("arena_connections")).toList());
     }
 }

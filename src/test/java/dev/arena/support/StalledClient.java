@@ -23,8 +23,16 @@ public final class StalledClient implements AutoCloseable {
 
     /** {@code origin}: an {@code Origin} header for the handshake, or null for none. */
     public StalledClient(URI gameUri, String origin) throws IOException {
+        this(gameUri, origin, null);
+    }
+
+    /** {@code from}: the local address to connect from (e.g. 127.0.0.2: another client address on loopback). */
+    public StalledClient(URI gameUri, String origin, java.net.InetAddress from) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(2048);
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(gameUri.getHost(), gameUri.getPort()), 3000);
         socket.setSoTimeout(3000);
         byte[] key = new byte[16];
@@ -117,6 +125,16 @@ public final class StalledClient implements AutoCloseable {
         } catch (java.io.EOFException | java.net.SocketTimeoutException | java.net.SocketException e) {
             return -1;
         }
+    }
+
+    /** This end of the connection. */
+    public InetSocketAddress local() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The server's end of the connection. */
+    public InetSocketAddress remote() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     @Override
