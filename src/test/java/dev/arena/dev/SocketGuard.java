@@ -5,6 +5,8 @@ import dev.arena.transport.HandshakeCheck;
 import dev.arena.transport.RemoteAddresses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * The dev server's connection edge, a Grizzly filter between the HTTP codec and Tyrus's WebSocket filter, keeping a
@@ -36,8 +39,8 @@ import org.glassfish.grizzly.memory.Buffers;
  *       and is closed; Tyrus never sees it;
  *   <li>a connection with no complete request for {@link SocketLedger#HANDSHAKE_MILLIS} is cut, and an address
  *       with {@code arena.maxConnectionsPerAddress} connections that are not open WebSockets gets no more;
- *   <li>when the server sends a close frame, the socket is cut at once if it is a slow consumer's (4001: it will not
- *       read the close frame, and its unsent data would keep the socket), and after {@link SocketLedger#CLOSE_MILLIS}
+ *   <li>when the server sends a close frame, the socket is reset at once if it is a slow consumer's (4001: it will
+ *       not read the close frame, and its unsent data would keep the socket), and after {@link SocketLedger#CLOSE_MILLIS}
  *       at the latest otherwise (Tyrus closes gracefully: it waits until everything queued has been written);
  *   <li>an unmasked client frame (RFC 6455, 5.1; Tyrus accepts it) is answered with a close frame, 1002, and the
  *       connection is closed: see {@link MaskCheck}.
@@ -75,7 +78,7 @@ final class SocketGuard extends BaseFilter implements AddOn, AutoCloseable {
         String address = c.getPeerAddress() instanceof InetSocketAddress peer && peer.getAddress() != null
                 ? RemoteAddresses.key(peer.getAddress()) : "unknown";
         if (!ledger.accepted(c, address)) {
-            c.terminateSilently();
+            abort(c);
             return ctx.getStopAction();
         }
         c.addCloseListener((Connection.CloseListener) (closeable, type) -> {
@@ -173,7 +176,7 @@ final class SocketGuard extends BaseFilter implements AddOn, AutoCloseable {
             if (closeCode >= 0) {
                 ledger.closing(c);
                 if (closeCode == CloseCodes.SLOW_CONSUMER) {
-                    c.terminateSilently(); // it does not read: neither this frame nor what is queued before it
+                    abort(c); // it does not read: neither this frame nor what is queued before it
                 }
             }
         }
@@ -196,9 +199,24 @@ final class SocketGuard extends BaseFilter implements AddOn, AutoCloseable {
         return ((frame.get(p + 2) & 0xff) << 8) | (frame.get(p + 3) & 0xff);
     }
 
+    /**
+     * Resets the connection: SO_LINGER 0, then close. A plain close would leave the kernel's socket (FIN_WAIT1) and
+     * its send buffer, up to 4 MiB, waiting for a reader that never comes.
+     */
+    static void abort(Connection<?> c) {
+        if (c instanceof NIOConnection nio && nio.getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | RuntimeException e) {
+                // closed already
+            }
+        }
+        c.terminateSilently();
+    }
+
     private void sweep() {
         for (Connection<?> c : ledger.expired()) {
-            c.terminateSilently();
+            abort(c);
             ledger.closed(c); // in case the close listener does not run (never opened fully)
         }
     }

@@ -5,11 +5,14 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernel's TCP table ({@code /proc/net/tcp}, Linux), what {@code ss -tn} shows: whether a socket of this machine
- * is still open, and in which state, without reading from it (reading would change what a test observes).
+ * The kernel's TCP tables ({@code /proc/net/tcp} and {@code /proc/net/tcp6}, Linux), what {@code ss -tn} shows:
+ * whether a socket of this machine is still open, and in which state, without reading from it (reading would change
+ * what a test observes). IPv4 endpoints are looked up in both tables: Java's sockets are IPv6 sockets by default, so
+ * their IPv4 connections show in {@code tcp6} as IPv4-mapped addresses.
  */
 public final class TcpTable {
     private static final String[] STATES = {"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
@@ -17,40 +20,61 @@ public final class TcpTable {
 
     private TcpTable() {}
 
-    /** The state of the IPv4 socket from {@code local} to {@code remote}, or null when there is none (closed). */
+    /** The state of the socket from {@code local} to {@code remote} (IPv4), or null when there is none (closed). */
     public static String state(InetSocketAddress local, InetSocketAddress remote) throws IOException {
-        String l = hex(local);
-        String r = hex(remote);
-        List<String> lines = Files.readAllLines(Path.of("/proc/net/tcp"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.trim().split("\\s+");
-            if (f[1].equalsIgnoreCase(l) && f[2].equalsIgnoreCase(r)) {
+        for (String[] f : rows()) {
+            if (matches(f[1], local) && matches(f[2], remote)) {
                 return STATES[Integer.parseInt(f[3], 16)];
             }
         }
         return null;
     }
 
-    /** Sockets (any state but TIME_WAIT) whose remote end is on {@code host} and whose local port is {@code port}. */
+    /** Sockets (any state but TIME_WAIT and LISTEN) with local port {@code port} and the remote end on {@code host}. */
     public static int countFrom(String host, int port) throws IOException {
-        String ip = hex(new InetSocketAddress(host, 0)).split(":")[0];
-        String localPort = String.format("%04X", port);
         int n = 0;
-        List<String> lines = Files.readAllLines(Path.of("/proc/net/tcp"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.trim().split("\\s+");
-            if (f[1].endsWith(":" + localPort) && f[2].startsWith(ip + ":") && !f[3].equals("06") && !f[3].equals("0A")) {
+        for (String[] f : rows()) {
+            String[] remote = f[2].split(":");
+            if (Integer.parseInt(f[1].split(":")[1], 16) == port && hostOf(remote[0]).equals(host)
+                    && !f[3].equals("06") && !f[3].equals("0A")) {
                 n++;
             }
         }
         return n;
     }
 
-    private static String hex(InetSocketAddress a) {
-        if (!(a.getAddress() instanceof Inet4Address v4)) {
-            throw new IllegalArgumentException("IPv4 only: " + a);
+    private static List<String[]> rows() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            Path p = Path.of(table);
+            if (Files.exists(p)) {
+                List<String> lines = Files.readAllLines(p);
+                for (String line : lines.subList(1, lines.size())) {
+                    rows.add(line.trim().split("\\s+"));
+                }
+            }
         }
-        byte[] b = v4.getAddress();
-        return String.format("%02X%02X%02X%02X:%04X", b[3] & 0xff, b[2] & 0xff, b[1] & 0xff, b[0] & 0xff, a.getPort());
+        return rows;
+    }
+
+    private static boolean matches(String hexEndpoint, InetSocketAddress a) {
+        String[] parts = hexEndpoint.split(":");
+        return Integer.parseInt(parts[1], 16) == a.getPort() && a.getAddress() instanceof Inet4Address
+                && hostOf(parts[0]).equals(a.getAddress().getHostAddress());
+    }
+
+    /** An IPv4 address (8 hex digits, or an IPv4-mapped IPv6 one, 32) as a dotted literal; otherwise the hex. */
+    private static String hostOf(String hex) {
+        String v4;
+        if (hex.length() == 8) {
+            v4 = hex;
+        } else if (hex.length() == 32 && hex.startsWith("0000000000000000FFFF0000")) {
+            v4 = hex.substring(24);
+        } else {
+            return hex;
+        }
+        // each 32-bit word is in host byte order (little-endian)
+        return Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
+                + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16);
     }
 }
