@@ -30,6 +30,8 @@ public final class EdgeProbe {
         refused(game, "", null, "empty key");
         refused(game, "abc", null, "garbage key");
         unmasked(game);
+        closedByServer(game);
+        idleKeepAlive(game, limit);
         // a request head that never ends (slowloris), and an upgraded connection that sends nothing
         try (RawHandshake slow = RawHandshake.open(game, null)) {
             String head = RawHandshake.request(game, KEY, null);
@@ -38,6 +40,44 @@ public final class EdgeProbe {
             boolean ended = slow.endsWithin(limit * 1000);
             System.out.printf("unfinished handshake: %s%n", ended
                     ? String.format("cut after %.1f s", (System.nanoTime() - t0) / 1e9) : "open after " + limit + " s");
+        }
+    }
+
+    /** Connection 33 from one address gets 4005; the client never answers the close: when is the socket gone? */
+    private static void closedByServer(URI game) throws IOException {
+        java.util.List<RawHandshake> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 33; i++) {
+                RawHandshake h = RawHandshake.send(game, KEY, null);
+                open.add(h);
+                if (!h.statusLine().startsWith("HTTP/1.1 101")) {
+                    System.out.println("connection " + (i + 1) + ": " + h.statusLine());
+                    return;
+                }
+            }
+            RawHandshake last = open.get(32);
+            int code = last.readCloseCode(5000);
+            long t0 = System.nanoTime();
+            boolean ended = last.endsWithin(40_000);
+            System.out.printf("connection 33: close %d; the client does not answer the close: %s%n", code, ended
+                    ? String.format("socket ended after %.1f s", (System.nanoTime() - t0) / 1e9) : "open after 40 s");
+        } finally {
+            for (RawHandshake h : open) {
+                h.close();
+            }
+        }
+    }
+
+    /** A plain HTTP request on a keep-alive connection, then nothing: when does the server close it? */
+    private static void idleKeepAlive(URI game, long limit) throws IOException {
+        try (RawHandshake h = RawHandshake.open(game, null)) {
+            String path = game.getPath().replaceFirst("game$", "health");
+            h.write("GET " + path + " HTTP/1.1\r\nHost: " + game.getHost() + ":" + game.getPort() + "\r\n\r\n");
+            h.readHead(5000);
+            long t0 = System.nanoTime();
+            boolean ended = h.endsWithin(limit * 1000);
+            System.out.printf("idle keep-alive HTTP connection (%s): %s%n", h.statusLine(), ended
+                    ? String.format("closed after %.1f s", (System.nanoTime() - t0) / 1e9) : "open after " + limit + " s");
         }
     }
 
