@@ -233,6 +233,31 @@ class DeployedWarIT {
         }
     }
 
+    /**
+     * RFC 6455, 5.1: the server must close the connection on an unmasked client frame. Undertow and Tomcat do (1002);
+     * Payara's Tyrus answers it like any other frame, a documented difference (docs/security.md) that the WAR cannot
+     * fix: the container parses frames before the application sees them.
+     */
+    @Test
+    void anUnmaskedClientFrameIsRefusedWith1002ExceptOnPayara() throws Exception {
+        try (RawHandshake raw = RawHandshake.send(TargetServer.gameUri(base),
+                Base64.getEncoder().encodeToString(new byte[16]), null)) {
+            assertThat(raw.statusLine()).startsWith("HTTP/1.1 101");
+            byte[] ping = "{\"type\":\"ping\",\"t\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] frame = new byte[2 + ping.length];
+            frame[0] = (byte) 0x81;
+            frame[1] = (byte) ping.length; // no mask bit
+            System.arraycopy(ping, 0, frame, 2, ping.length);
+            raw.writeBytes(frame);
+            if (TargetServer.name().equals("payara")) {
+                assertThat(raw.readCloseCode(5000)).isEqualTo(-1);
+                assertThat(raw.otherFrame()).as("Tyrus answers the unmasked ping").contains("\"pong\"");
+            } else {
+                assertThat(raw.readCloseCode(5000)).as("close code on " + TargetServer.name()).isEqualTo(1002);
+            }
+        }
+    }
+
     private void awaitNoConnections() throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         String metrics = "";

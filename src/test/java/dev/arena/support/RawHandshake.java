@@ -21,6 +21,7 @@ import java.util.Map;
 public final class RawHandshake implements AutoCloseable {
     private final Socket socket;
     private String statusLine;
+    private String otherFrame;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private RawHandshake(Socket socket) {
@@ -78,6 +79,7 @@ public final class RawHandshake implements AutoCloseable {
             length = length == 126 ? in.readUnsignedShort() : length;
             byte[] payload = in.readNBytes(length);
             if ((b0 & 0x0f) != 0x8) {
+                otherFrame = new String(payload, StandardCharsets.UTF_8);
                 return -1;
             }
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
@@ -106,6 +108,11 @@ public final class RawHandshake implements AutoCloseable {
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
         }
+    }
+
+    /** The payload (as text) of the frame {@link #readCloseCode} found instead of a close frame, or null. */
+    public String otherFrame() {
+        return otherFrame;
     }
 
     /** E.g. {@code HTTP/1.1 403 Forbidden}. */
