@@ -127,6 +127,24 @@ public final class StalledClient implements AutoCloseable {
         }
     }
 
+    /** From now on reads and drops everything the server sends, on a daemon thread, until the connection ends. */
+    public void drain() {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            try {
+                socket.setSoTimeout(0);
+                InputStream in = socket.getInputStream();
+                while (in.read(buffer) >= 0) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }, "drain");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** This end of the connection. */
     public InetSocketAddress local() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
