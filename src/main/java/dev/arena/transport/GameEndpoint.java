@@ -32,6 +32,9 @@ import java.util.logging.Logger;
 public class GameEndpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
     private static final FaultLog FAULTS = new FaultLog(LOG, System::currentTimeMillis);
+    static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    static final String TOMCAT_SESSION_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+    private static final Long CLOSE_MILLIS = 2_000L;
 
     @Inject
     GameWorld world;
@@ -59,6 +62,11 @@ public class GameEndpoint {
         // Tyrus reschedules a timer task on every frame in and out unless the timeout is negative (a tenth of the
         // dev server's CPU under load); "zero or negative: never" for every container.
         session.setMaxIdleTimeout(-1);
+        // Tomcat's documented session properties: a close the server starts is over within 2 s, also when the
+        // client reads nothing (defaults: 20 s to send the close frame, then 30 s waiting for the client's). The
+        // other containers ignore them (docs/security.md, per server).
+        session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, CLOSE_MILLIS);
+        session.getUserProperties().put(TOMCAT_SESSION_CLOSE_TIMEOUT, CLOSE_MILLIS);
         SessionPeer peer = new SessionPeer(session);
         Object refusedOrigin = session.getUserProperties().get(GameEndpointConfigurator.REFUSED_ORIGIN);
         if (refusedOrigin != null) {

@@ -1,16 +1,13 @@
 package dev.arena.transport;
 
-import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
 import dev.arena.server.StandaloneWorld;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,47 +16,45 @@ import java.util.logging.Logger;
  * WildFly): the endpoint is first created by {@code super.getEndpointInstance}, which is where CDI comes in. Where
  * nothing was injected (Tyrus standalone, Tomcat) the endpoint gets the {@link StandaloneWorld}.
  *
- * <p>It also checks the handshake's {@code Origin} against {@link OriginPolicy} (settings of the installed world, or
- * else {@link ArenaConfig#fromSystem()}, which is what the CDI world reads too). A refused origin gets HTTP 403 where
- * the container lets {@link #modifyHandshake} set the status (Tyrus: GlassFish, Payara, the dev server); everywhere
- * it is also marked in the session's user properties ({@link #REFUSED_ORIGIN}, a per-session copy since Jakarta
- * WebSocket 2.1) so that {@link GameEndpoint} closes it with 1008 right after it opens.
+ * <p>{@link #modifyHandshake} puts the remote address found by {@link HandshakeFilter} into the session's user
+ * properties (a per-session copy since Jakarta WebSocket 2.1). Refused handshakes never get here on the servers
+ * Arena runs on ({@link HandshakeFilter}, the dev server's Grizzly filter); as a second line it checks the
+ * {@code Origin} against {@link HandshakeCheck#policy()} again: a refused origin gets HTTP 403 without upgrade
+ * headers where the container lets the configurator set the status (Tyrus), and is marked ({@link #REFUSED_ORIGIN})
+ * so that {@link GameEndpoint} closes it with 1008 right after it opens everywhere else.
  */
 public class GameEndpointConfigurator extends ServerEndpointConfig.Configurator {
     /** Session user property: the refused {@code Origin} of this connection's handshake. */
     static final String REFUSED_ORIGIN = "dev.arena.refusedOrigin";
     private static final Logger LOG = Logger.getLogger(GameEndpointConfigurator.class.getName());
-    private volatile OriginPolicy systemPolicy;
 
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
         super.modifyHandshake(sec, request, response);
+        String address = HandshakeFilter.remoteAddress();
+        if (address != null) {
+            sec.getUserProperties().put(RemoteAddresses.HANDSHAKE_ADDRESS, address);
+        }
         String origin = header(request.getHeaders(), "Origin");
-        if (policy().allows(origin, header(request.getHeaders(), "Host"))) {
+        if (HandshakeCheck.policy().allows(origin, header(request.getHeaders(), "Host"))) {
             return;
         }
+        // Reached only where HandshakeFilter and the dev server's filter did not run first.
         sec.getUserProperties().put(REFUSED_ORIGIN, origin);
         refuse(response, 403);
     }
 
-    private OriginPolicy policy() {
-        Optional<GameWorld> world = StandaloneWorld.get();
-        if (world.isPresent()) {
-            return new OriginPolicy(world.get().config().allowedOrigins());
-        }
-        OriginPolicy p = systemPolicy;
-        if (p == null) {
-            p = new OriginPolicy(ArenaConfig.fromSystem().allowedOrigins());
-            systemPolicy = p;
-        }
-        return p;
-    }
-
-    /** Sets the handshake's HTTP status where the container's response has a public {@code setStatus(int)}. */
+    /**
+     * Sets the handshake's HTTP status where the container's response has a public {@code setStatus(int)} (Tyrus),
+     * and takes out the headers that would tell the client the upgrade succeeded.
+     */
     private static void refuse(HandshakeResponse response, int status) {
         try {
-            Method setStatus = response.getClass().getMethod("setStatus", int.class);
-            setStatus.invoke(response, status);
+            response.getClass().getMethod("setStatus", int.class).invoke(response, status);
+            response.getHeaders().keySet().removeIf(name -> name != null && (name.equalsIgnoreCase("Upgrade")
+                    || name.equalsIgnoreCase("Connection") || name.toLowerCase().startsWith("sec-websocket-")));
+            response.getHeaders().put("Connection", List.of("close"));
+            response.getClass().getMethod("setReasonPhrase", String.class).invoke(response, "Forbidden");
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot refuse the handshake here; the connection is closed with 1008 when it opens");
         }

@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 /**
  * The remote address of a WebSocket session, which the Jakarta WebSocket API does not expose. Tried in order:
  * <ol>
+ *   <li>the session user property {@link #HANDSHAKE_ADDRESS}: the address of the HTTP upgrade request, put there by
+ *       {@link GameEndpointConfigurator#modifyHandshake} from {@link HandshakeFilter} (every servlet container:
+ *       Payara, WildFly, Tomcat);
  *   <li>the session user property {@code jakarta.websocket.endpoint.remoteAddress} (an {@link InetSocketAddress}:
  *       Tomcat and TomEE);
  *   <li>a public {@code getRemoteAddr()} method of the session returning a string (Tyrus: GlassFish, Payara and the
@@ -19,7 +22,9 @@ import java.util.logging.Logger;
  * Otherwise the address is unknown (null) and the per-address limit does not apply; that is logged once. IPv6
  * addresses are counted by their /64 prefix, the block one subscriber usually gets.
  */
-final class RemoteAddresses {
+public final class RemoteAddresses {
+    /** Session user property: the remote address (an IP literal) of the connection's HTTP upgrade request. */
+    static final String HANDSHAKE_ADDRESS = "dev.arena.remoteAddress";
     static final String USER_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
     private static final Logger LOG = Logger.getLogger(RemoteAddresses.class.getName());
     private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -28,6 +33,9 @@ final class RemoteAddresses {
 
     /** The key to count {@code session}'s connections under, or null when the container does not tell. */
     static String of(Session session) {
+        if (session.getUserProperties().get(HANDSHAKE_ADDRESS) instanceof String literal && !literal.isBlank()) {
+            return key(literal.trim());
+        }
         Object property = session.getUserProperties().get(USER_PROPERTY);
         if (property instanceof InetSocketAddress socket && socket.getAddress() != null) {
             return key(socket.getAddress());
@@ -44,7 +52,7 @@ final class RemoteAddresses {
             // not Tyrus, or it failed: unknown
         }
         if (WARNED.compareAndSet(false, true)) {
-            LOG.info("this WebSocket container does not tell the remote address of a session ("
+            LOG.warning("this WebSocket container does not tell the remote address of a session ("
                     + session.getClass().getName() + "): arena.maxConnectionsPerAddress is not applied");
         }
         return null;
@@ -64,7 +72,8 @@ final class RemoteAddresses {
         }
     }
 
-    static String key(InetAddress address) {
+    /** The key to count connections from {@code address} under (also used by the dev server's socket guard). */
+    public static String key(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length == 16) {
             StringBuilder prefix = new StringBuilder();

@@ -58,9 +58,11 @@ public final class DevServer implements AutoCloseable {
     private final TickLoop loop;
     private final ScheduledExecutorService executor;
     private final String host;
+    private final SocketGuard guard;
 
     private DevServer(HttpServer server, GameWorld world, TickLoop loop, ScheduledExecutorService executor,
-            ExecutorService senders, String host) {
+            ExecutorService senders, String host, SocketGuard guard) {
+        this.guard = guard;
         this.senders = senders;
         this.server = server;
         this.world = world;
@@ -97,17 +99,19 @@ public final class DevServer implements AutoCloseable {
         });
         world.sendWith(senders);
         StandaloneWorld.install(world);
-        HttpServer server = httpServer(bindAddress, port, webapp, world);
+        SocketGuard guard = new SocketGuard(config.maxConnectionsPerAddress());
+        HttpServer server = httpServer(bindAddress, port, webapp, world, guard);
         try {
             server.start();
         } catch (IOException e) {
+            guard.close();
             executor.shutdownNow();
             senders.shutdownNow();
             StandaloneWorld.clear();
             throw new DeploymentException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
         loop.start();
-        return new DevServer(server, world, loop, executor, senders, host);
+        return new DevServer(server, world, loop, executor, senders, host, guard);
     }
 
     /** Starts a dev server on a free loopback port with these settings, serving the project's {@code webapp/}. */
@@ -119,15 +123,21 @@ public final class DevServer implements AutoCloseable {
         return Path.of(System.getProperty("arena.webapp", "webapp"));
     }
 
-    /** Grizzly with Tyrus's WebSocket add-on for {@code /game}, the webapp files, {@code /metrics}, {@code /health}, {@code /addresses}. */
-    private static HttpServer httpServer(String bindAddress, int port, Path webapp, GameWorld world)
-            throws DeploymentException {
+    /**
+     * Grizzly with Tyrus's WebSocket add-on for {@code /game}, the webapp files, {@code /metrics}, {@code /health} and
+     * {@code /addresses}, behind the {@link SocketGuard} (handshake checks, handshake and close timeouts, connections
+     * per address).
+     */
+    private static HttpServer httpServer(String bindAddress, int port, Path webapp, GameWorld world,
+            SocketGuard guard) throws DeploymentException {
         ServerContainer container = new GrizzlyServerContainer().createContainer(Map.of());
         container.getWebSocketEngine().register(GameEndpoint.class, "/");
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("arena", bindAddress, port < 0 ? 0 : port);
-        listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // as Tyrus's own server: WebSockets stay open
+        // as Tyrus's own server: WebSockets stay open; the guard cuts HTTP connections idle for 10 s instead
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(TyrusGrizzly.webSocketAddOn(container, "/"));
+        listener.registerAddOn(guard);
         server.addListener(listener);
         var routes = server.getServerConfiguration();
         routes.addHttpHandler(new StaticHttpHandler(webapp.toAbsolutePath().toString()), "/");
@@ -186,6 +196,16 @@ public final class DevServer implements AutoCloseable {
         return loop;
     }
 
+    /** TCP connections from {@code address} (e.g. "127.0.0.1") that are not open WebSockets: under way or closing. */
+    public int socketsNotOpen(String address) {
+        return guard.ledger().notOpen(address);
+    }
+
+    /** Every TCP connection the server holds, in any state. */
+    public int sockets() {
+        return guard.ledger().size();
+    }
+
     /** Stops ticking, closes every client with "going away", and stops the server. */
     @Override
     public void close() {
@@ -197,6 +217,7 @@ public final class DevServer implements AutoCloseable {
         // Tyrus reports a close as soon as it has queued the close frame; give the frames time to be written.
         LockSupport.parkNanos(300_000_000L);
         server.shutdownNow();
+        guard.close();
         executor.shutdownNow();
         senders.shutdownNow();
         StandaloneWorld.clear();

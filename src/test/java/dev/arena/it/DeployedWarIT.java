@@ -3,6 +3,7 @@ package dev.arena.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.Attacks;
 import dev.arena.support.GameClient;
@@ -10,6 +11,7 @@ import dev.arena.support.NetworkAddresses;
 import dev.arena.support.Qr;
 import dev.arena.support.RawWebSocket;
 import dev.arena.support.DeflateOffer;
+import dev.arena.support.RawHandshake;
 import dev.arena.support.TargetServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -22,6 +24,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -321,5 +325,93 @@ class DeployedWarIT {
             sum += Files.size(f);
         }
         return sum;
+    }
+
+    @Test
+    void connection33FromOneAddressIsClosedWith4005() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        List<GameClient> clients = new ArrayList<>();
+        try {
+            awaitNoConnections();
+            for (int i = 0; i < 32; i++) {
+                clients.add(GameClient.join(game, "c" + i, "per-address")); // the default limit: 32
+            }
+            GameClient extra = GameClient.connect(game);
+            clients.add(extra);
+            assertThat(extra.awaitClose(Duration.ofSeconds(5)).getCloseCode().getCode())
+                    .isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
+            assertThat(clients.get(0).isOpen()).isTrue();
+        } finally {
+            for (GameClient c : clients) {
+                c.close();
+            }
+        }
+        awaitNoConnections();
+        try (GameClient after = GameClient.join(game, "after", "per-address")) {
+            // admitted again once the others are gone (their players may still be leaving the room at this tick)
+            assertThat(after.welcome().players()).extracting(ServerMessage.PlayerInfo::name).contains("after");
+        }
+    }
+
+    @Test
+    void refusedHandshakesGetAPlainAnswerWithoutUpgradeHeadersAndAreClosed() throws Exception {
+        URI game = TargetServer.gameUri(base);
+        String key = Base64.getEncoder().encodeToString(new byte[16]);
+        String[][] cases = {
+            {key, "http://evil.example", "HTTP/1.1 403 "},
+            {"", null, "HTTP/1.1 400 "},
+            {"abc", null, "HTTP/1.1 400 "},
+            {Base64.getEncoder().encodeToString(new byte[15]), null, "HTTP/1.1 400 "},
+        };
+        for (String[] c : cases) {
+            try (RawHandshake r = RawHandshake.send(game, c[0], c[1])) {
+                String what = "key '" + c[0] + "', origin " + c[1];
+                assertThat(r.statusLine()).as(what).startsWith(c[2]);
+                assertThat(r.headers()).as(what).doesNotContainKeys("upgrade", "sec-websocket-accept");
+                assertThat(r.endsWithin(3000)).as("closed after the answer: " + what).isTrue();
+            }
+        }
+        try (RawHandshake ok = RawHandshake.send(game, key, null)) {
+            assertThat(ok.statusLine()).startsWith("HTTP/1.1 101");
+        }
+    }
+
+    /**
+     * RFC 6455, 5.1: the server must close the connection on an unmasked client frame. Undertow and Tomcat do (1002);
+     * Payara's Tyrus answers it like any other frame, a documented difference (docs/security.md) that the WAR cannot
+     * fix: the container parses frames before the application sees them.
+     */
+    @Test
+    void anUnmaskedClientFrameIsRefusedWith1002ExceptOnPayara() throws Exception {
+        try (RawHandshake raw = RawHandshake.send(TargetServer.gameUri(base),
+                Base64.getEncoder().encodeToString(new byte[16]), null)) {
+            assertThat(raw.statusLine()).startsWith("HTTP/1.1 101");
+            byte[] ping = "{\"type\":\"ping\",\"t\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] frame = new byte[2 + ping.length];
+            frame[0] = (byte) 0x81;
+            frame[1] = (byte) ping.length; // no mask bit
+            System.arraycopy(ping, 0, frame, 2, ping.length);
+            raw.writeBytes(frame);
+            if (TargetServer.name().equals("payara")) {
+                assertThat(raw.readCloseCode(5000)).isEqualTo(-1);
+                assertThat(raw.otherFrame()).as("Tyrus answers the unmasked ping").contains("\"pong\"");
+            } else {
+                assertThat(raw.readCloseCode(5000)).as("close code on " + TargetServer.name()).isEqualTo(1002);
+            }
+        }
+    }
+
+    private void awaitNoConnections() throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String metrics = "";
+        while (System.nanoTime() < deadline) {
+            metrics = TargetServer.get(base.toURI().resolve("metrics")).body();
+            if (metrics.lines().anyMatch(l -> l.matches("arena_connections(\\{[^}]*\\})? 0(\\.0)?"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("connections still open: " + metrics.lines()
+                .filter(l -> l.startsWith("arena_connections")).toList());
     }
 }

@@ -23,8 +23,16 @@ public final class StalledClient implements AutoCloseable {
 
     /** {@code origin}: an {@code Origin} header for the handshake, or null for none. */
     public StalledClient(URI gameUri, String origin) throws IOException {
+        this(gameUri, origin, null);
+    }
+
+    /** {@code from}: the local address to connect from (e.g. 127.0.0.2: another client address on loopback). */
+    public StalledClient(URI gameUri, String origin, java.net.InetAddress from) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(2048);
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(gameUri.getHost(), gameUri.getPort()), 3000);
         socket.setSoTimeout(3000);
         byte[] key = new byte[16];
@@ -117,6 +125,34 @@ public final class StalledClient implements AutoCloseable {
         } catch (java.io.EOFException | java.net.SocketTimeoutException | java.net.SocketException e) {
             return -1;
         }
+    }
+
+    /** From now on reads and drops everything the server sends, on a daemon thread, until the connection ends. */
+    public void drain() {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            try {
+                socket.setSoTimeout(0);
+                InputStream in = socket.getInputStream();
+                while (in.read(buffer) >= 0) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }, "drain");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** This end of the connection. */
+    public InetSocketAddress local() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The server's end of the connection. */
+    public InetSocketAddress remote() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     @Override
