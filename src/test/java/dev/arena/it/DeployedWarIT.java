@@ -330,27 +330,39 @@ class DeployedWarIT {
     @Test
     void connection33FromOneAddressIsClosedWith4005() throws Exception {
         URI game = TargetServer.gameUri(base);
-        List<GameClient> clients = new ArrayList<>();
+        // an address of its own, so that connections other tests leave behind (a dropped socket the container has
+        // not noticed yet) do not count: the limit is per address
+        InetAddress from = InetAddress.getByName("127.0.0.70");
+        List<RawWebSocket> clients = new ArrayList<>();
         try {
-            awaitNoConnections();
-            for (int i = 0; i < 32; i++) {
-                clients.add(GameClient.join(game, "c" + i, "per-address")); // the default limit: 32
+            for (int i = 0; i < 32; i++) { // the default limit: 32
+                RawWebSocket c = new RawWebSocket(game, from);
+                clients.add(c);
+                c.sendText("{\"type\":\"join\",\"name\":\"c" + i + "\",\"room\":\"per-address\"}");
+                assertThat(c.nextTextWith("\"welcome\"", 5000)).as("connection %d from one address", i + 1)
+                        .isNotNull();
             }
-            GameClient extra = GameClient.connect(game);
+            RawWebSocket extra = new RawWebSocket(game, from);
             clients.add(extra);
-            assertThat(extra.awaitClose(Duration.ofSeconds(5)).getCloseCode().getCode())
+            assertThat(extra.awaitClose(5000)).as("connection 33 from one address")
                     .isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
-            assertThat(clients.get(0).isOpen()).isTrue();
+            clients.get(0).sendText("{\"type\":\"ping\",\"t\":1}");
+            assertThat(clients.get(0).nextTextWith("\"pong\"", 5000)).as("the first 32 play on").isNotNull();
         } finally {
-            for (GameClient c : clients) {
+            for (RawWebSocket c : clients) {
                 c.close();
             }
         }
-        awaitNoConnections();
-        try (GameClient after = GameClient.join(game, "after", "per-address")) {
-            // admitted again once the others are gone (their players may still be leaving the room at this tick)
-            assertThat(after.welcome().players()).extracting(ServerMessage.PlayerInfo::name).contains("after");
+        // admitted again once the others are gone (the container may take a moment to see the closes)
+        String welcome = null;
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (welcome == null && System.nanoTime() < until) {
+            try (RawWebSocket after = new RawWebSocket(game, from)) {
+                after.sendText("{\"type\":\"join\",\"name\":\"after\",\"room\":\"per-address\"}");
+                welcome = after.nextTextWith("\"welcome\"", 2000);
+            }
         }
+        assertThat(welcome).as("a join from that address once its connections are closed").isNotNull();
     }
 
     @Test
@@ -399,19 +411,5 @@ class DeployedWarIT {
                 assertThat(raw.readCloseCode(5000)).as("close code on " + TargetServer.name()).isEqualTo(1002);
             }
         }
-    }
-
-    private void awaitNoConnections() throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        String metrics = "";
-        while (System.nanoTime() < deadline) {
-            metrics = TargetServer.get(base.toURI().resolve("metrics")).body();
-            if (metrics.lines().anyMatch(l -> l.matches("arena_connections(\\{[^}]*\\})? 0(\\.0)?"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("connections still open: " + metrics.lines()
-                .filter(l -> l.startsWith("arena_connections")).toList());
     }
 }
