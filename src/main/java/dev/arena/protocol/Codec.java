@@ -153,7 +153,11 @@ public final class Codec {
         return message;
     }
 
-    private static JsonObject parseObject(String text) throws ProtocolException {
+    /**
+     * The one parser of a client's JSON text, for this codec and the SPI's inputs: exactly one JSON object, and
+     * anything the parser refuses or throws is {@code malformed_json}.
+     */
+    public static JsonObject parseObject(String text) throws ProtocolException {
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a message must be a JSON object");

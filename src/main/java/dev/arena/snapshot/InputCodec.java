@@ -1,5 +1,6 @@
 package dev.arena.snapshot;
 
+import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.spi.Field;
@@ -7,15 +8,12 @@ import dev.arena.spi.FieldType;
 import dev.arena.spi.MessageType;
 import dev.arena.spi.PlayerInput;
 import dev.arena.spi.Schema;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -42,7 +40,7 @@ public final class InputCodec {
     }
 
     public PlayerInput decode(String text) throws ProtocolException {
-        JsonObject o = parse(text);
+        JsonObject o = Codec.parseObject(text);
         JsonValue type = o.get("type");
         if (!(type instanceof JsonString s) || !s.getString().equals("input")) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "an input needs \"type\":\"input\"");
@@ -165,21 +163,6 @@ public final class InputCodec {
             // falls through to the field's error
         }
         throw invalid(f.name(), "must be " + t.describe());
-    }
-
-    private static JsonObject parse(String text) throws ProtocolException {
-        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ProtocolException(ErrorCode.MALFORMED_JSON, "a message must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new ProtocolException(ErrorCode.MALFORMED_JSON, "one JSON object per frame");
-            }
-            return object;
-        } catch (JsonException | ArithmeticException | NumberFormatException e) {
-            throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
-        }
     }
 
     private static ProtocolException invalid(String field, String problem) {

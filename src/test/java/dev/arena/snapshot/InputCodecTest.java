@@ -59,6 +59,17 @@ class InputCodecTest {
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON));
     }
 
+    /** Issue 12's hostile texts: the same answers as protocol/Codec, never an escaping RuntimeException. */
+    @Test
+    void deepNestingAndHugeNumbersAreMalformedJson() {
+        String deep = "{\"type\":\"input\",\"seq\":1,\"dx\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
+        String digits = "{\"type\":\"input\",\"seq\":" + "9".repeat(4000) + ",\"dx\":0,\"dy\":0}";
+        for (String hostile : List.of(deep, digits)) {
+            assertThatThrownBy(() -> DOTS.decode(hostile))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON));
+        }
+    }
+
     @Test
     void everyTypeRoundTripsInBothFormatsToTheSameInput() throws ProtocolException {
         PlayerInput in = PlayerInput.of(AIM, 7, -12.3, true, "bow", "héé✓");
