@@ -34,7 +34,8 @@ public final class Assembler {
                 state.tick(),
                 players,
                 token,
-                resumed);
+                resumed,
+                ServerMessage.Welcome.DOTS);
     }
 
     /**
@@ -48,7 +49,8 @@ public final class Assembler {
             players.add(info(p));
         }
         return new ServerMessage.Welcome(Codec.PROTOCOL_VERSION, 0, room, rules.width(), rules.height(),
-                rules.tickRate(), rules.speed(), rules.radius(), state.tick(), players, token, resumed);
+                rules.tickRate(), rules.speed(), rules.radius(), state.tick(), players, token, resumed,
+                ServerMessage.Welcome.DOTS);
     }
 
     /** A controller's own state after tick {@code tick}, for {@code self}. */

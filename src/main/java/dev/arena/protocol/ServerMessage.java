@@ -22,7 +22,9 @@ public sealed interface ServerMessage {
     /**
      * The answer to {@code join}: who you are, the room's rules (everything needed to predict your own movement) and
      * every player in the room. Sent before any snapshot. {@code token} resumes this player after a dropped
-     * connection; {@code resumed} says whether this join took over an existing player with its token.
+     * connection; {@code resumed} says whether this join took over an existing player with its token. {@code game}
+     * names the room's game (the browser loads {@code games/<game>/index.js} for it): an additive field of version
+     * 1, which older clients ignore; {@link #DOTS} in every room until rooms run the game SPI.
      */
     record Welcome(
             int protocol,
@@ -36,8 +38,12 @@ public sealed interface ServerMessage {
             long tick,
             List<PlayerInfo> players,
             String token,
-            boolean resumed)
-            implements ServerMessage {}
+            boolean resumed,
+            String game)
+            implements ServerMessage {
+        /** The name of the dots game (dev.arena.games.dots.DotsGame.NAME), the game of every room today. */
+        public static final String DOTS = "dots";
+    }
 
     /**
      * The room after tick {@code tick}: every player's position and the number of the newest input the server has

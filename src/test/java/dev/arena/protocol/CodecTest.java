@@ -124,11 +124,31 @@ class CodecTest {
         roundTrip(
                 new ServerMessage.Welcome(1, 77, "lobby", 500, 400, 20, 200.0, 10.0, 3,
                         List.of(new ServerMessage.PlayerInfo(77, "Ada", "#3cdd3c", 120.5, 300.25)),
-                        "q5N2x_Kd0aLw-8ZkR1vT3g", true),
-                "{\"type\":\"welcome\",\"height\":400,\"id\":77,\"players\":[{\"color\":\"#3cdd3c\",\"id\":77,"
+                        "q5N2x_Kd0aLw-8ZkR1vT3g", true, "dots"),
+                "{\"type\":\"welcome\",\"game\":\"dots\",\"height\":400,\"id\":77,\"players\":[{\"color\":\"#3cdd3c\",\"id\":77,"
                         + "\"name\":\"Ada\",\"x\":120.5,\"y\":300.25}],\"protocol\":1,\"radius\":10.0,"
                         + "\"resumed\":true,\"room\":\"lobby\",\"speed\":200.0,\"tick\":3,\"tickRate\":20,"
                         + "\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\",\"width\":500}");
+    }
+
+    @Test
+    void everyWelcomeNamesTheRoomsGameAndOneWithoutItStillDecodes() {
+        dev.arena.game.PlayerState ada = new dev.arena.game.PlayerState(new dev.arena.game.PlayerId(7), "Ada",
+                new dev.arena.game.Colour(10), new dev.arena.game.Vec2(1, 2), dev.arena.game.Input.NONE, 0);
+        dev.arena.game.WorldSnapshot state = new dev.arena.game.WorldSnapshot(4, List.of(ada));
+        assertThat(Assembler.welcome(ada, "r", dev.arena.game.Rules.DEFAULT, state, "t", false).game())
+                .isEqualTo(ServerMessage.Welcome.DOTS);
+        assertThat(Assembler.watcherWelcome("r", dev.arena.game.Rules.DEFAULT, state, "t", false).game())
+                .isEqualTo(ServerMessage.Welcome.DOTS);
+        assertThat(codec.encode(Assembler.welcome(ada, "r", dev.arena.game.Rules.DEFAULT, state, "t", false)))
+                .startsWith("{\"type\":\"welcome\",\"game\":\"dots\",");
+        // the name the browser loads its module by is the game's own name
+        assertThat(ServerMessage.Welcome.DOTS).isEqualTo(dev.arena.games.dots.DotsGame.NAME);
+        // an older server's welcome, without the field: decodes, with no game
+        String older = "{\"type\":\"welcome\",\"height\":400,\"id\":77,\"players\":[],\"protocol\":1,"
+                + "\"radius\":10.0,\"resumed\":false,\"room\":\"lobby\",\"speed\":200.0,\"tick\":3,"
+                + "\"tickRate\":20,\"token\":\"q5N2x_Kd0aLw-8ZkR1vT3g\",\"width\":500}";
+        assertThat(((ServerMessage.Welcome) codec.decodeServerMessage(older)).game()).isNull();
     }
 
     @Test
