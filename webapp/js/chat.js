@@ -2,7 +2,7 @@
 // never as HTML: a chat line is plain text whatever it contains. The wire side is protocol.chat() and the `chat`
 // message (docs/protocol.md).
 
-import { safeColor } from './game.js';
+import { safeColor } from './room.js';
 
 /** The controller page's quick messages: one tap sends one. */
 export const QUICK_MESSAGES = Object.freeze(['Hi!', 'GG!', 'Wait for me!', 'Go go go!', 'Haha']);

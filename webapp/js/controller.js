@@ -7,97 +7,81 @@
  * the last one used on this phone, kept in localStorage under "arena.name"); otherwise it asks for the name first.
  * An unknown or full room is shown on the page with a field for the code: never a silent new room.
  *
- * Debug hook for browser tests, read-only: window.arena = {status, joined, id, room, name, color, self, audience,
- * input, ping, blocked, lastError, chat}.
+ * The pad's directions become the room's game's input through its module (page.js loads it when the welcome names
+ * the game): the game's input mapping and its input frames, as on the player page.
+ *
+ * Debug hook for browser tests, read-only: window.arena = {status, joined, game, gameError, id, room, name, color,
+ * self, audience, input, ping, blocked, lastError, chat}.
  */
 
 import * as protocol from './protocol.js';
 import { ErrorCode, MessageType, Role } from './protocol.js';
-import { Connection, Status, backoffDelay, gameUrl } from './net.js';
-import { safeColor } from './game.js';
+import { Status } from './net.js';
+import { safeColor } from './room.js';
 import { InputController } from './input.js';
-import { ResumeToken, closePolicy } from './resume.js';
 import { ChatLog, QUICK_MESSAGES } from './chat.js';
+import { describeError } from './texts.js';
+import { InputSender, PageConnection, defineHook, elements, loadName, saveName, statusState, statusText } from './page.js';
 
-const PING_INTERVAL_MS = 2000;
-const INPUT_RESEND_MS = 250;
-const IDLE_TIMEOUT_MS = 10000;
-const NAME_KEY = 'arena.name';
 const REFUSALS = [ErrorCode.UNKNOWN_ROOM, ErrorCode.ROOM_FULL, ErrorCode.TOO_MANY_ROOMS, ErrorCode.TOO_MANY_SEATS,
   ErrorCode.TOO_MANY_GUESSES];
 
-const $ = (id) => document.getElementById(id);
-const ui = {
-  swatch: $('swatch'),
-  me: $('me'),
-  status: $('status'),
-  ping: $('ping'),
-  roomLine: $('room-line'),
-  entry: $('entry'),
-  entryProblem: $('entry-problem'),
-  codeInput: $('code-input'),
-  nameInput: $('name-input'),
-  controls: $('controls'),
-  pad: $('pad'),
-  quick: $('quick'),
-  chat: $('chat'),
-};
+const ui = elements({
+  swatch: 'swatch', me: 'me', status: 'status', ping: 'ping', roomLine: 'room-line', entry: 'entry',
+  entryProblem: 'entry-problem', codeInput: 'code-input', nameInput: 'name-input', controls: 'controls', pad: 'pad',
+  quick: 'quick', chat: 'chat',
+});
 
 const params = new URLSearchParams(location.search);
 let room = (params.get('room') ?? '').trim().toUpperCase() || null;
 let wantedName = (params.get('name') ?? loadName() ?? '').trim().slice(0, protocol.NAME_KEPT_LENGTH);
 let me = null; // {id, name, color} from `welcome`
+let game = null; // the room's game module
+let feed = null; // its feed for this connection
 let self = null; // {tick, x, y, seq} from the newest `self`
 let audience = null;
-let rtt = null;
-let seq = 0;
-let lastInputSentAt = -Infinity;
 let blocked = null; // why the join was refused, shown with the entry form
 let lastError = null;
-let connStatus = { state: Status.DISCONNECTED, closeCode: null };
+let gameError = null;
 
-const resume = new ResumeToken(sessionStore());
 const chatLog = new ChatLog(ui.chat, { size: 3 });
 
-const conn = new Connection(gameUrl(location), {
-  idleTimeoutMs: IDLE_TIMEOUT_MS,
-  onOpen() {
-    send(protocol.join(wantedName, room, resume.tokenFor(room, protocol.DEFAULT_ROOM), { role: Role.CONTROLLER }));
-    sendPing();
-  },
-  onMessage(text) {
-    const message = protocol.decode(text);
-    if (message) receive(message);
-  },
+const conn = new PageConnection({
+  initialState: Status.DISCONNECTED, // nothing to join before a code and a name
+  join: (tokenFor) => protocol.join(wantedName, room, tokenFor(room), { role: Role.CONTROLLER }),
   onStatus(status) {
-    connStatus = status;
     if (status.state !== Status.CONNECTED) me = null;
     render();
   },
-  retryDelay({ code, attempt }) {
-    const policy = closePolicy(code);
-    if (policy) {
-      if (policy.forgetToken) resume.forget();
-      return policy.retry ? policy.pauseMs + backoffDelay(attempt) : null;
-    }
-    return backoffDelay(attempt);
+  onWelcome(module, welcome) {
+    game = module;
+    feed = game.enter(welcome, { role: Role.CONTROLLER });
+    const p = feed.players().find((q) => q.id === welcome.id);
+    me = { id: welcome.id, name: p?.name ?? wantedName, color: safeColor(p?.color) };
+    self = p ? { tick: feed.tick, x: p.x, y: p.y, seq: 0 } : null;
+    room = welcome.room;
+    blocked = null;
+    lastError = null;
+    gameError = null;
+    input.setKeys(game.keys);
+    sender.restart(); // a new connection numbers its inputs afresh
+    if (input.active) sender.send();
+    render();
+  },
+  onMessage: receive,
+  onGameError(error) {
+    gameError = error.message;
+    blocked = error.message;
+    render();
   },
 });
 
 function receive(message) {
+  if (feed && feed.receive(message, performance.now()) !== null) {
+    render();
+    return;
+  }
   switch (message.type) {
-    case MessageType.WELCOME: {
-      resume.welcomed(message);
-      const p = (message.players ?? []).find((q) => q.id === message.id);
-      me = { id: message.id, name: p?.name ?? wantedName, color: safeColor(p?.color) };
-      self = p ? { tick: message.tick, x: p.x, y: p.y, seq: 0 } : null;
-      room = message.room;
-      blocked = null;
-      lastError = null;
-      seq = 0; // a new connection numbers its inputs afresh
-      if (input.active) sendInput();
-      break;
-    }
     case MessageType.SELF:
       self = { tick: message.tick, x: message.x, y: message.y, seq: message.seq };
       break;
@@ -107,15 +91,11 @@ function receive(message) {
     case MessageType.CHAT:
       chatLog.add({ from: message.from, name: message.name, text: message.text });
       break;
-    case MessageType.PONG:
-      if (typeof message.t === 'number') rtt = performance.now() - message.t;
-      break;
     case MessageType.ERROR:
       lastError = { code: message.code, message: message.message };
       if (!me && REFUSALS.includes(message.code)) {
-        blocked = protocol.describeError(message.code, room);
+        blocked = describeError(message.code, room);
         conn.stop(); // a clear error on the phone, and no retrying against a room that is not there
-        connStatus = { ...connStatus, state: Status.DISCONNECTED };
       }
       break;
     default:
@@ -126,23 +106,12 @@ function receive(message) {
 
 // ---- input, ping, chat ------------------------------------------------------------------------------------------
 
-const input = new InputController({ window, pad: ui.pad, onChange: () => sendInput() });
-
-function sendInput() {
-  if (!me || !conn.isOpen) return;
-  const { dx, dy } = input.direction;
-  seq += 1;
-  send(protocol.input(seq, dx, dy));
-  lastInputSentAt = performance.now();
-}
-
-function sendPing() {
-  if (conn.isOpen) send(protocol.ping(performance.now()));
-}
-
-function send(message) {
-  return conn.send(protocol.encode(message));
-}
+const input = new InputController({ window, pad: ui.pad, onChange: () => sender.send() });
+const sender = new InputSender({
+  active: () => input.active,
+  // JSON inputs: a phone's connection offers no subprotocol
+  send: (seq) => me !== null && conn.isOpen && conn.send(feed.encodeInput(seq, game.input(input.direction), '')),
+});
 
 for (const text of QUICK_MESSAGES) {
   const button = document.createElement('button');
@@ -151,15 +120,11 @@ for (const text of QUICK_MESSAGES) {
   button.textContent = text;
   button.addEventListener('click', () => {
     const message = protocol.chat(text);
-    if (me && message && send(message)) chatLog.add({ text, self: true });
+    if (me && message && conn.send(message)) chatLog.add({ text, self: true });
   });
   ui.quick.append(button);
 }
 
-setInterval(sendPing, PING_INTERVAL_MS);
-setInterval(() => {
-  if (input.active && performance.now() - lastInputSentAt >= INPUT_RESEND_MS - 10) sendInput();
-}, INPUT_RESEND_MS / 2);
 
 // ---- entry form (no code, no name, or a refused join) -----------------------------------------------------------
 
@@ -186,19 +151,6 @@ function play() {
 
 // ---- page ---------------------------------------------------------------------------------------------------------
 
-function statusText() {
-  if (blocked) return 'not in a room';
-  switch (connStatus.state) {
-    case Status.CONNECTED:
-      return me ? 'connected' : 'joining…';
-    case Status.CONNECTING:
-      return 'connecting…';
-    case Status.RECONNECTING:
-      return 'reconnecting…';
-    default:
-      return 'disconnected';
-  }
-}
 
 function roomText() {
   if (!me || !audience) return room ? `Room ${room}` : '';
@@ -208,7 +160,7 @@ function roomText() {
 }
 
 function render() {
-  const asking = blocked !== null || !room || (!wantedName && !me && connStatus.state === Status.DISCONNECTED);
+  const asking = blocked !== null || !room || (!wantedName && !me && conn.status.state === Status.DISCONNECTED);
   ui.entry.hidden = !asking;
   ui.controls.hidden = asking;
   if (asking) {
@@ -218,78 +170,28 @@ function render() {
   }
   ui.me.textContent = me?.name ?? (wantedName || '—');
   ui.swatch.style.background = me ? me.color : 'transparent';
-  ui.status.textContent = statusText();
-  ui.status.dataset.state = blocked ? 'disconnected' : connStatus.state === Status.CONNECTED && !me ? 'joining' : connStatus.state;
-  ui.ping.textContent = rtt === null ? '—' : `${Math.round(rtt)} ms`;
+  ui.status.textContent = blocked ? 'not in a room' : statusText(conn.status, me !== null, { now: performance.now() });
+  ui.status.dataset.state = blocked ? 'disconnected' : statusState(conn.status, me !== null);
+  ui.ping.textContent = conn.rtt === null ? '—' : `${Math.round(conn.rtt)} ms`;
   ui.roomLine.textContent = roomText();
 }
 
-function sessionStore() {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-function loadName() {
-  try {
-    return localStorage.getItem(NAME_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function saveName(name) {
-  try {
-    if (name) localStorage.setItem(NAME_KEY, name);
-  } catch {
-    // storage disabled
-  }
-}
-
-Object.defineProperty(window, 'arena', {
-  value: Object.freeze({
-    get status() {
-      return connStatus.state;
-    },
-    get joined() {
-      return me !== null;
-    },
-    get id() {
-      return me?.id ?? null;
-    },
-    get room() {
-      return room;
-    },
-    get name() {
-      return me?.name ?? wantedName;
-    },
-    get color() {
-      return me?.color ?? null;
-    },
-    get self() {
-      return self ? { ...self } : null;
-    },
-    get audience() {
-      return audience ? { ...audience } : null;
-    },
-    get input() {
-      return input.direction;
-    },
-    get ping() {
-      return rtt;
-    },
-    get blocked() {
-      return blocked;
-    },
-    get lastError() {
-      return lastError ? { ...lastError } : null;
-    },
-    get chat() {
-      return chatLog.lines.map((l) => ({ ...l }));
-    },
-  }),
+defineHook({
+  get status() { return conn.status.state; },
+  get joined() { return me !== null; },
+  get game() { return game?.name ?? null; },
+  get gameError() { return gameError; },
+  get id() { return me?.id ?? null; },
+  get room() { return room; },
+  get name() { return me?.name ?? wantedName; },
+  get color() { return me?.color ?? null; },
+  get self() { return self ? { ...self } : null; },
+  get audience() { return audience ? { ...audience } : null; },
+  get input() { return input.direction; },
+  get ping() { return conn.rtt; },
+  get blocked() { return blocked; },
+  get lastError() { return lastError ? { ...lastError } : null; },
+  get chat() { return chatLog.lines.map((l) => ({ ...l })); },
 });
 
 setInterval(render, 500); // ping and status between messages

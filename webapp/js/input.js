@@ -1,4 +1,5 @@
-// Held directions from the keyboard (arrow keys, WASD) and from the on-screen pad (mouse, touch, pen).
+// Held directions from the keyboard (arrow keys, WASD, or the game module's `keys`) and from the on-screen pad
+// (mouse, touch, pen), for any game: the game module maps the held (dx, dy) to its own input (games.js).
 //
 // Every source of input (a key, a pointer on the pad) holds a set of directions; the combined state is the union
 // of all sources, reduced to (dx, dy) by directionOf(). onChange(dx, dy) is called only when that pair changes.
@@ -36,12 +37,14 @@ export function parseDirections(text) {
 }
 
 /**
- * Listens to `window` for keys and to `pad` (an element whose buttons carry `data-dir`) for pointers.
+ * Listens to `window` for keys (`keys`: KeyboardEvent.code -> directions, default KEY_DIRECTIONS; setKeys()
+ * changes them, e.g. for another game) and to `pad` (an element whose buttons carry `data-dir`) for pointers.
  * dispose() removes every listener.
  */
 export class InputController {
-  constructor({ window: win, pad = null, onChange }) {
+  constructor({ window: win, pad = null, keys = KEY_DIRECTIONS, onChange }) {
     this.window = win;
+    this.keys = keys;
     this.pad = pad;
     this.onChange = onChange;
     this.sources = new Map(); // "key:KeyW" | "pointer:7" -> [directions]
@@ -77,6 +80,14 @@ export class InputController {
     return this.current.dx !== 0 || this.current.dy !== 0;
   }
 
+  /** Uses another key map (a game module's `keys`, or the default when none); releases every key held. */
+  setKeys(keys = KEY_DIRECTIONS) {
+    if (keys === this.keys) return;
+    this.keys = keys;
+    for (const source of [...this.sources.keys()]) if (source.startsWith('key:')) this.sources.delete(source);
+    this.update();
+  }
+
   /** Releases every key and pointer (e.g. on blur). */
   releaseAll() {
     this.sources.clear();
@@ -96,7 +107,7 @@ export class InputController {
   }
 
   onKey(event, down) {
-    const directions = KEY_DIRECTIONS[event.code] ?? KEY_DIRECTIONS[keyFallback(event.key)];
+    const directions = this.keys[event.code] ?? this.keys[keyFallback(event.key)];
     if (!directions) return;
     const source = `key:${event.code || event.key}`;
     if (!down) {

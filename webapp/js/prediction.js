@@ -1,13 +1,15 @@
-// Client-side prediction and reconciliation of the own player. No DOM and no clock of its own (every method takes
-// `now`, performance.now() milliseconds), so it runs in Node's unit tests (src/test/js/prediction.test.mjs).
+// Client-side prediction and reconciliation of the own player, for any game whose module gives a step (see
+// games.js for the module contract). No DOM and no clock of its own (every method takes `now`,
+// performance.now() milliseconds), so it runs in Node's unit tests (src/test/js/prediction.test.mjs, and the
+// games' own tests).
 //
-// The rule. step() is the server's movement rule, operation for operation (dev.arena.game.World.step and
-// Input.direction): move speed * (1 / tickRate) along the held direction, diagonals divided by sqrt(2), then clamp
-// the centre to [radius, size - radius]. Every parameter comes from `welcome`; nothing is a constant here.
-// src/test/js/parity.test.mjs checks it against positions the Java World produced (a committed fixture that a
-// Java test keeps honest).
+// The model. The game's module gives `step(state, input, rules)`: one server tick of the own player's state (dots:
+// {x, y} by dev.arena.game.Movement; coin rush: {x, y, vx, vy} by CoinRushRule), the same rule the server runs, to
+// the bit (each game has a parity fixture); `position(state)` ({x, y}: what is drawn); `idle` (the input the
+// server holds before any input) and `maxStep(rules)` (the farthest the player moves in one tick). Inputs and
+// states are the game's own values: this file never looks inside them.
 //
-// The timeline. The server holds the newest input it received and moves by it on every tick; a snapshot says where
+// The timeline. The server holds the newest input it received and applies it on every tick; a snapshot says where
 // the player is at tick T and which input seq was the newest applied ("ack"). An input sent at local time s reaches
 // the server during tick ceil((s - appOrigin) / tickMs): `appOrigin` is the local time of the server's tick 0 as
 // seen by an input, i.e. minus the one-way trip to the server. It is learnt from the acks themselves: when the ack
@@ -17,7 +19,7 @@
 // Never later than the arrival origin itself: once the snapshot of tick T is here, an input sent now can only land
 // in a later tick (without that bound a too-late estimate would put the prediction behind the server's own news).
 //
-// Prediction. The own position drawn at `now` is the server's newest position replayed forward tick by tick, with
+// Prediction. The own position drawn at `now` is the server's newest state replayed forward tick by tick, with
 // the acknowledged input held and every input sent since taking over at the tick it is expected to arrive, up to
 // the present tick (now - appOrigin) / tickMs; the last, partial tick is linear (as the server's ticks look when
 // interpolated). Holding a key steadily, every snapshot then replays to the same place: no correction.
@@ -37,50 +39,36 @@ export const PREDICTION = Object.freeze({
   maxPending: 512, // sent, unacknowledged inputs kept
 });
 
-/** The unit direction of a held (dx, dy), diagonals normalised: dev.arena.game.Input.direction(). */
-export function direction(dx, dy) {
-  if (dx !== 0 && dy !== 0) {
-    const k = 1 / Math.sqrt(2);
-    return { x: dx * k, y: dy * k };
-  }
-  return { x: dx, y: dy };
-}
-
-/**
- * One server tick of movement for a player at `pos` holding (dx, dy), under `rules` ({width, height, tickRate,
- * speed, radius} from `welcome`): dev.arena.game.World.step() for one player. Returns a new {x, y}.
- */
-export function step(pos, dx, dy, rules) {
-  if (dx === 0 && dy === 0) return { x: pos.x, y: pos.y };
-  const distance = rules.speed * (1 / rules.tickRate);
-  const d = direction(dx, dy);
-  const r = rules.radius;
-  return {
-    x: clamp(pos.x + d.x * distance, r, rules.width - r),
-    y: clamp(pos.y + d.y * distance, r, rules.height - r),
-  };
-}
-
-function clamp(v, min, max) {
-  return Math.max(min, Math.min(max, v));
-}
-
-const NONE = Object.freeze({ dx: 0, dy: 0 });
-
 /** Predicts and reconciles the own player; see the notes at the top of this file. */
 export class Predictor {
   /**
-   * `rules` from `welcome`; `start` = {tick, x, y}: the own player in `welcome`; `arrivalOrigin`: local time of
-   * tick 0 as seen by arriving snapshots (the interpolation timeline's origin); `rttMs`: the measured round trip.
+   * A Predictor for a game module's `predict` ({step, position, idle, maxStep}) under the room's `rules` (its
+   * feed's rules: at least `tickRate`); the other arguments as for the constructor.
    */
-  constructor(rules, start, { arrivalOrigin = 0, rttMs = 0, now = 0, ...options } = {}) {
-    this.rules = rules;
+  static forGame(predict, rules, start, options) {
+    return new Predictor({
+      tickRate: rules.tickRate,
+      step: (state, input) => predict.step(state, input, rules),
+      position: predict.position,
+      idle: predict.idle,
+      maxStep: predict.maxStep(rules),
+    }, start, options);
+  }
+
+  /**
+   * `model` = {tickRate, step(state, input) -> state, position(state) -> {x, y}, idle: the input held before any,
+   * maxStep: map units moved in one tick at most}; `start` = {tick, state}: the own player's state at a tick (from
+   * `welcome` or the first snapshot that has it); `arrivalOrigin`: local time of tick 0 as seen by arriving
+   * snapshots (the interpolation timeline's origin); `rttMs`: the measured round trip.
+   */
+  constructor(model, start, { arrivalOrigin = 0, rttMs = 0, now = 0, ...options } = {}) {
+    this.model = model;
     this.options = { ...PREDICTION, ...options };
-    this.tickMs = 1000 / rules.tickRate;
-    this.stepLength = rules.speed / rules.tickRate;
-    this.base = { tick: start.tick, x: start.x, y: start.y, ack: 0 };
-    this.ackedInput = NONE; // what the server holds after the newest acknowledged input
-    this.pending = []; // [{seq, dx, dy, sentAt, tick}], ascending seq, not yet acknowledged
+    this.tickMs = 1000 / model.tickRate;
+    this.stepLength = model.maxStep;
+    this.base = { tick: start.tick, state: start.state, ack: 0 };
+    this.ackedInput = model.idle; // what the server holds after the newest acknowledged input
+    this.pending = []; // [{seq, input, sentAt, tick}], ascending seq, not yet acknowledged
     this.arrivalOrigin = arrivalOrigin;
     this.learnt = arrivalOrigin - rttMs; // appOrigin as learnt from acks (before the bound by arrivalOrigin)
     this.appOrigin = this.learnt;
@@ -109,21 +97,21 @@ export class Predictor {
     this.retime(Math.min(this.learnt, arrivalOrigin));
   }
 
-  /** The player now holds (dx, dy), sent to the server as input `seq` at `now`. */
-  input(seq, dx, dy, now) {
+  /** The player now holds `input` (the game's input value), sent to the server as input `seq` at `now`. */
+  input(seq, input, now) {
     const before = this.target(now);
     const tick = Math.max(this.base.tick + 1, Math.ceil(this.presentTick(now)));
-    this.pending.push({ seq, dx, dy, sentAt: now, tick });
+    this.pending.push({ seq, input, sentAt: now, tick });
     if (this.pending.length > this.options.maxPending) this.pending.shift();
     this.absorb(before, this.target(now), now);
   }
 
   /**
-   * The own entry of a snapshot: position (x, y) at `tick`, `ack` = newest input seq applied. `gap` is true when
-   * snapshots were missed right before this one (then the ack's tick is uncertain and it teaches nothing).
+   * The own entry of a snapshot: the player's `state` at `tick`, `ack` = newest input seq applied. `gap` is true
+   * when snapshots were missed right before this one (then the ack's tick is uncertain and it teaches nothing).
    * Returns the size of the correction it caused (0 when the prediction was right).
    */
-  snapshot(tick, x, y, ack, now, { gap = false } = {}) {
+  snapshot(tick, state, ack, now, { gap = false } = {}) {
     if (tick <= this.base.tick) return 0;
     if (ack > this.base.ack && !gap) {
       const acked = this.pending.find((p) => p.seq === ack);
@@ -132,10 +120,10 @@ export class Predictor {
     const before = this.target(now);
     if (ack > this.base.ack) {
       const acked = this.pending.filter((p) => p.seq <= ack).at(-1);
-      if (acked) this.ackedInput = { dx: acked.dx, dy: acked.dy };
+      if (acked) this.ackedInput = acked.input;
       this.pending = this.pending.filter((p) => p.seq > ack);
     }
-    this.base = { tick, x, y, ack: Math.max(ack, this.base.ack) };
+    this.base = { tick, state, ack: Math.max(ack, this.base.ack) };
     const after = this.target(now);
     const error = Math.hypot(before.x - after.x, before.y - after.y);
     if (error > this.options.correctionThreshold) {
@@ -159,25 +147,26 @@ export class Predictor {
     return this.replayTo(this.presentTick(now));
   }
 
-  /** The server's newest state replayed with the inputs sent since, to the fractional tick `tick`. */
+  /** The server's newest state replayed with the inputs sent since, to the fractional tick `tick`: its position. */
   replayTo(tick) {
-    const { rules } = this;
-    let pos = { x: this.base.x, y: this.base.y };
+    const { model } = this;
+    let state = this.base.state;
     let held = this.ackedInput;
-    const present = Math.min(tick, this.base.tick + this.options.maxReplaySeconds * rules.tickRate);
-    if (!(present > this.base.tick)) return pos;
+    const present = Math.min(tick, this.base.tick + this.options.maxReplaySeconds * model.tickRate);
+    if (!(present > this.base.tick)) return copy(model.position(state));
     const whole = Math.floor(present);
     let i = 0;
     const pending = this.pending;
     for (let k = this.base.tick + 1; k <= whole; k++) {
-      while (i < pending.length && pending[i].tick <= k) held = pending[i++];
-      pos = step(pos, held.dx, held.dy, rules);
+      while (i < pending.length && pending[i].tick <= k) held = pending[i++].input;
+      state = model.step(state, held);
     }
+    const pos = copy(model.position(state));
     const fraction = present - whole;
     if (fraction > 0) {
-      while (i < pending.length && pending[i].tick <= whole + 1) held = pending[i++];
-      const next = step(pos, held.dx, held.dy, rules);
-      pos = { x: pos.x + (next.x - pos.x) * fraction, y: pos.y + (next.y - pos.y) * fraction };
+      while (i < pending.length && pending[i].tick <= whole + 1) held = pending[i++].input;
+      const next = model.position(model.step(state, held));
+      return { x: pos.x + (next.x - pos.x) * fraction, y: pos.y + (next.y - pos.y) * fraction };
     }
     return pos;
   }
@@ -221,4 +210,8 @@ export class Predictor {
       this.lastNow = now;
     }
   }
+}
+
+function copy(p) {
+  return { x: p.x, y: p.y };
 }

@@ -1,10 +1,9 @@
 // Arena wire protocol, version 1: the browser side of docs/protocol.md.
 //
 // This is the only file of the client that knows message type names, error codes and close codes. The Java twin is
-// src/main/java/dev/arena/protocol/ (ClientMessage, ServerMessage, ErrorCode, CloseCodes). No DOM here: the module
-// is imported by the Node unit tests in src/test/js/.
-
-import { step } from './prediction.js';
+// src/main/java/dev/arena/protocol/ (ClientMessage, ServerMessage, ErrorCode, CloseCodes). The wire format only: no
+// text for people (texts.js says what a code means to them), no game rule (the compact snapshot decoder is handed
+// the dots game's step), no DOM: the module is imported by the Node unit tests in src/test/js/.
 
 /** The protocol version this client speaks (`welcome.protocol`). */
 export const PROTOCOL_VERSION = 1;
@@ -96,6 +95,21 @@ export const CHAT_KEPT_LENGTH = 200;
 
 /** What a screen's `join.link` must match: an absolute http(s) URL without query or fragment (Codec.LINK). */
 export const LINK_PATTERN = /^https?:\/\/[^\s?#"'<>\\]{1,300}$/;
+
+/** What `welcome.game` must match: the game's name, which names its browser module (games/<name>/index.js). */
+export const GAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** The game of a welcome without `game` (an older server of version 1): every room played dots. */
+export const DEFAULT_GAME = 'dots';
+
+/**
+ * The game a `welcome` names: its `game`, or DEFAULT_GAME when it has none (null or left out). Returned as sent
+ * otherwise, even when it does not match GAME_PATTERN: the module loader refuses it with a clear error.
+ */
+export function gameOf(welcome) {
+  const game = welcome?.game;
+  return game === undefined || game === null ? DEFAULT_GAME : game;
+}
 
 /** True when `room` is a room name the server accepts. */
 export function isValidRoom(room) {
@@ -208,13 +222,15 @@ const LEFT = 9;
  * Turns every frame of one connection into a message: text frames are JSON (`decode`), binary frames are compact
  * snapshots, which it turns into the same `{type: 'snapshot', tick, time, players: [{id, x, y, seq}]}` a JSON
  * snapshot is (x, y rounded to 0.01; only the own entry carries `seq`). Keeps the players in view between frames:
- * players of a delta cell move by the game's own rule (prediction.js step(), the server's World.step), entries say
- * who arrived, turned or left, a full cell replaces what was known of it, and players of cells not in a frame are
- * out of view. Needs the connection's `welcome` first (it passes through here); a new connection starts afresh.
- * See docs/protocol.md, "Compact snapshots".
+ * players of a delta cell move by the game's own rule (`step(pos, dx, dy, rules)`: the dots game's step, the
+ * server's World.step, handed in by games/dots), entries say who arrived, turned or left, a full cell replaces what
+ * was known of it, and players of cells not in a frame are out of view. Needs the connection's `welcome` first
+ * (through decode() or welcome()); a new connection starts afresh. See docs/protocol.md, "Compact snapshots".
  */
 export class SnapshotDecoder {
-  constructor() {
+  constructor(step) {
+    if (typeof step !== 'function') throw new TypeError('SnapshotDecoder needs the game\'s step(pos, dx, dy, rules)');
+    this.step = step;
     this.rules = null;
     this.selfId = null;
     this.players = new Map(); // id -> {cell, x, y, dx, dy}
@@ -271,7 +287,7 @@ export class SnapshotDecoder {
       for (const [id, p] of this.players) {
         if (p.cell !== cell) continue;
         if (form === FULL) this.players.delete(id);
-        else if (form === DELTA) Object.assign(p, step(p, p.dx, p.dy, this.rules));
+        else if (form === DELTA) Object.assign(p, this.step(p, p.dx, p.dy, this.rules));
       }
       for (const e of entries) if (e.left && this.players.get(e.id)?.cell === cell) this.players.delete(e.id);
     }
@@ -308,72 +324,5 @@ class Reader {
       scale *= 128;
     }
     throw new RangeError('varint too long');
-  }
-}
-
-/** A short text for people about an `error` message, by its code. */
-export function describeError(code, room) {
-  switch (code) {
-    case ErrorCode.ROOM_FULL:
-      return `Room “${room ?? DEFAULT_ROOM}” is full. Pick another room.`;
-    case ErrorCode.TOO_MANY_ROOMS:
-      return `The server has no space for a new room “${room ?? ''}”. Join an existing room such as “${DEFAULT_ROOM}”.`;
-    case ErrorCode.INVALID_FIELD:
-      return 'The server refused a message (invalid field).';
-    case ErrorCode.NOT_JOINED:
-      return 'Not in a room yet.';
-    case ErrorCode.ALREADY_JOINED:
-      return 'Already in a room.';
-    case ErrorCode.RATE_LIMITED:
-      return 'Too many messages: slow down.';
-    case ErrorCode.FORBIDDEN:
-      return 'Only players can move.';
-    case ErrorCode.UNKNOWN_ROOM:
-      return `There is no room “${room ?? DEFAULT_ROOM}”. Check the code on the screen.`;
-    case ErrorCode.CHAT_RATE_LIMITED:
-      return 'Chatting too fast: wait a moment.';
-    case ErrorCode.TOO_MANY_SEATS:
-      return 'Too many players from your network.';
-    case ErrorCode.TOO_MANY_GUESSES:
-      return 'Too many unknown room codes from your network: wait a minute, then check the code.';
-    case ErrorCode.MALFORMED_JSON:
-    case ErrorCode.UNKNOWN_TYPE:
-      return 'The server did not understand a message.';
-    default:
-      return `Server error: ${code}`;
-  }
-}
-
-/** A short text for people about why a connection closed, by its close code. */
-export function describeClose(code) {
-  switch (code) {
-    case CloseCode.NORMAL:
-      return 'closed';
-    case CloseCode.GOING_AWAY:
-      return 'server going away';
-    case CloseCode.ABNORMAL:
-      return 'connection lost';
-    case CloseCode.TOO_BIG:
-      return 'message too big';
-    case CloseCode.UNSUPPORTED_DATA:
-      return 'the server does not take binary messages';
-    case CloseCode.INTERNAL_ERROR:
-      return 'server error';
-    case CloseCode.PROTOCOL_ERROR:
-      return 'protocol error';
-    case CloseCode.SLOW_CONSUMER:
-      return 'connection too slow';
-    case CloseCode.POLICY_VIOLATION:
-      return 'this page may not connect to the server';
-    case CloseCode.RATE_LIMITED:
-      return 'too many messages';
-    case CloseCode.REPLACED:
-      return 'playing in another tab or window';
-    case CloseCode.IDLE_TIMEOUT:
-      return 'connection timed out';
-    case CloseCode.TOO_MANY_CONNECTIONS:
-      return 'too many connections from your network';
-    default:
-      return code ? `closed (${code})` : 'connection lost';
   }
 }

@@ -11,42 +11,32 @@
  * and a hint says what to do when there is none. A choice reopens the page with `?join=ADDRESS` (or `?join=this`),
  * which a reload keeps: the screen comes back to its room with its token, as after any reload, with that link.
  *
- * Debug hook for browser tests, read-only: window.arena = {status, joined, code, joinUrl, qrSize, players,
- * audience, chat, lastError, joinHint, joinChoices}.
+ * The map is drawn by the room's game module (page.js loads it when the welcome names the game), like the player
+ * page's, without prediction.
+ *
+ * Debug hook for browser tests, read-only: window.arena = {status, joined, game, gameError, code, joinUrl, qrSize,
+ * players, audience, chat, lastError, joinHint, joinChoices}.
  */
 
 import * as protocol from './protocol.js';
 import { ErrorCode, MessageType, Role } from './protocol.js';
-import { Connection, Status, gameUrl, pageUrl } from './net.js';
-import { GameState, safeColor } from './game.js';
-import { Renderer } from './render.js';
-import { ResumeToken } from './resume.js';
+import { Status, pageUrl } from './net.js';
+import { RoomState, safeColor } from './room.js';
+import { Stage } from './stage.js';
 import { ChatLog } from './chat.js';
 import { drawQr } from './qr.js';
 import { isLoopbackHost, joinChoices } from './joinlink.js';
+import { describeClose } from './texts.js';
+import { PageConnection, defineHook, elements, setText, statusState, statusText } from './page.js';
 
-const PING_INTERVAL_MS = 2000;
-const IDLE_TIMEOUT_MS = 10000;
 const QR_CSS_SIZE = 220;
 const ADDRESSES_TIMEOUT_MS = 3000;
 
-const $ = (id) => document.getElementById(id);
-const ui = {
-  stage: $('stage'),
-  canvas: $('map'),
-  banner: $('banner'),
-  bannerText: $('banner-text'),
-  qr: $('qr'),
-  code: $('code'),
-  joinUrl: $('join-url'),
-  joinHelp: $('join-help'),
-  joinHint: $('join-hint'),
-  joinChoices: $('join-choices'),
-  status: $('status'),
-  audience: $('audience'),
-  players: $('players'),
-  chat: $('chat'),
-};
+const ui = elements({
+  stage: 'stage', canvas: 'map', banner: 'banner', bannerText: 'banner-text', qr: 'qr', code: 'code',
+  joinUrl: 'join-url', joinHelp: 'join-help', joinHint: 'join-hint', joinChoices: 'join-choices', status: 'status',
+  audience: 'audience', players: 'players', chat: 'chat',
+});
 
 // {link, choices, hint} (joinlink.js): the page's own link until a loopback page knows the addresses
 let join = { link: pageUrl(location, 'controller.html'), choices: [], hint: '' };
@@ -60,45 +50,32 @@ const wantedJoin = new URLSearchParams(location.search).get('join');
 let party = null; // the last `party` message
 let audience = null;
 let lastError = null;
-let connStatus = { state: Status.CONNECTING, closeCode: null };
+let gameError = null;
 let playersKey = '';
 
-const game = new GameState({ predict: false });
-const renderer = new Renderer(ui.canvas, ui.stage);
-const resume = new ResumeToken(sessionStore());
+const room = new RoomState({ predict: false, role: Role.SCREEN });
+const stage = new Stage(ui.canvas, ui.stage);
 const chatLog = new ChatLog(ui.chat);
 
-const conn = new Connection(gameUrl(location), {
-  idleTimeoutMs: IDLE_TIMEOUT_MS,
-  onOpen() {
-    sendJoin();
-    sendPing();
-  },
-  onMessage(text) {
-    const message = protocol.decode(text);
-    if (message) receive(message);
-  },
+const conn = new PageConnection({
+  join: (tokenFor) => protocol.join(null, code, code ? tokenFor(code) : null, { role: Role.SCREEN, link }),
   onStatus(status) {
-    connStatus = status;
-    if (status.state !== Status.CONNECTED) game.disconnect();
+    if (status.state !== Status.CONNECTED) room.disconnect();
+  },
+  onWelcome(game, welcome) {
+    room.game = game;
+    room.handle(welcome, performance.now());
+    stage.setMap(room.rules.width, room.rules.height);
+    lastError = null;
+  },
+  onMessage: receive,
+  onGameError(error) {
+    gameError = error.message;
   },
 });
 
-function sendJoin() {
-  const token = code ? resume.tokenFor(code, protocol.DEFAULT_ROOM) : null;
-  conn.send(protocol.encode(protocol.join(null, code, token, { role: Role.SCREEN, link })));
-}
-
 function receive(message) {
-  const now = performance.now();
-  if (game.handle(message, now)) {
-    if (message.type === MessageType.WELCOME) {
-      resume.welcomed(message);
-      renderer.setMap(message.width, message.height);
-      lastError = null;
-    }
-    return;
-  }
+  if (room.handle(message, performance.now())) return;
   switch (message.type) {
     case MessageType.PARTY:
       showParty(message);
@@ -107,15 +84,15 @@ function receive(message) {
       audience = { players: message.players, spectators: message.spectators, screens: message.screens };
       break;
     case MessageType.CHAT:
-      chatLog.add({ from: message.from, name: message.name, text: message.text, color: game.players.get(message.from)?.color });
+      chatLog.add({ from: message.from, name: message.name, text: message.text, color: room.playerList().find((p) => p.id === message.from)?.color });
       break;
     case MessageType.ERROR:
       lastError = { code: message.code, message: message.message };
-      if (message.code === ErrorCode.UNKNOWN_ROOM && !game.joined) {
+      if (message.code === ErrorCode.UNKNOWN_ROOM && !room.joined) {
         // The room is gone (everyone left while this page was away): start a new party.
         code = null;
         history.replaceState(null, '', location.pathname);
-        sendJoin();
+        conn.send(protocol.join(null, null, null, { role: Role.SCREEN, link }));
       }
       break;
     default:
@@ -179,34 +156,7 @@ function showJoinChoices() {
   ui.joinChoices.replaceChildren(...buttons);
 }
 
-function sendPing() {
-  if (conn.isOpen) conn.send(protocol.encode(protocol.ping(performance.now())));
-}
-
-function sessionStore() {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
-function statusText() {
-  switch (connStatus.state) {
-    case Status.CONNECTED:
-      return game.joined ? 'connected' : 'joining…';
-    case Status.CONNECTING:
-      return 'connecting…';
-    case Status.RECONNECTING:
-      return 'reconnecting…';
-    default:
-      return 'disconnected';
-  }
-}
+const status = (now) => statusText(conn.status, room.joined, { now });
 
 function audienceText() {
   if (!audience) return '';
@@ -216,7 +166,7 @@ function audienceText() {
 }
 
 function updatePlayerList() {
-  const players = game.playerList();
+  const players = room.playerList();
   const key = players.map((p) => `${p.id}:${p.name}:${p.color}`).join('|');
   if (key === playersKey) return;
   playersKey = key;
@@ -237,60 +187,35 @@ function updatePlayerList() {
 
 function frame() {
   const now = performance.now();
-  const players = game.playersAt(now);
-  renderer.draw({
-    players,
-    radius: game.rules?.radius ?? 10,
-    stale: !game.joined,
-    message: game.joined ? (players.length === 0 ? 'Scan the code to play' : '') : statusText(),
-  });
-  setText(ui.status, statusText());
-  ui.status.dataset.state = connStatus.state === Status.CONNECTED && !game.joined ? 'joining' : connStatus.state;
+  const { players, tick } = room.frameAt(now);
+  const message = room.joined ? (players.length === 0 ? 'Scan the code to play' : '') : (gameError ? '' : status(now));
+  stage.draw(room.feed ? room.game : null, { players, feed: room.feed, rules: room.rules, stale: !room.joined, now, tick }, message);
+  setText(ui.status, status(now));
+  ui.status.dataset.state = statusState(conn.status, room.joined);
   setText(ui.audience, audienceText());
-  const banner = connStatus.state === Status.CONNECTED || connStatus.state === Status.CONNECTING
-    ? '' : `${protocol.describeClose(connStatus.closeCode)}: ${statusText()}`;
+  const state = conn.status.state;
+  const banner = gameError ?? (state === Status.CONNECTED || state === Status.CONNECTING
+    ? '' : `${describeClose(conn.status.closeCode)}: ${status(now)}`);
   ui.banner.hidden = banner === '';
   setText(ui.bannerText, banner);
   updatePlayerList();
   requestAnimationFrame(frame);
 }
 
-Object.defineProperty(window, 'arena', {
-  value: Object.freeze({
-    get status() {
-      return connStatus.state;
-    },
-    get joined() {
-      return game.joined;
-    },
-    get code() {
-      return party?.code ?? null;
-    },
-    get joinUrl() {
-      return party?.joinUrl ?? null;
-    },
-    get qrSize() {
-      return party?.qr?.length ?? 0;
-    },
-    get players() {
-      return game.playerList();
-    },
-    get audience() {
-      return audience ? { ...audience } : null;
-    },
-    get chat() {
-      return chatLog.lines.map((l) => ({ ...l }));
-    },
-    get lastError() {
-      return lastError ? { ...lastError } : null;
-    },
-    get joinHint() {
-      return join.hint;
-    },
-    get joinChoices() {
-      return join.choices.map((c) => ({ ...c, chosen: c.link === link }));
-    },
-  }),
+defineHook({
+  get status() { return conn.status.state; },
+  get joined() { return room.joined; },
+  get game() { return room.game?.name ?? null; },
+  get gameError() { return gameError; },
+  get code() { return party?.code ?? null; },
+  get joinUrl() { return party?.joinUrl ?? null; },
+  get qrSize() { return party?.qr?.length ?? 0; },
+  get players() { return room.playerList(); },
+  get audience() { return audience ? { ...audience } : null; },
+  get chat() { return chatLog.lines.map((l) => ({ ...l })); },
+  get lastError() { return lastError ? { ...lastError } : null; },
+  get joinHint() { return join.hint; },
+  get joinChoices() { return join.choices.map((c) => ({ ...c, chosen: c.link === link })); },
 });
 
 async function start() {
@@ -299,7 +224,6 @@ async function start() {
     link = join.link;
   }
   showJoinChoices();
-  setInterval(sendPing, PING_INTERVAL_MS);
   conn.start();
 }
 

@@ -1,8 +1,14 @@
-// Unit tests of webapp/js/prediction.js (the movement rule, prediction and reconciliation): `node --test src/test/js/`.
+// Unit tests of webapp/js/prediction.js (prediction and reconciliation, generic over a game's step), here with the
+// dots game's rule (webapp/games/dots/step.js) and module; src/test/js/games/coinrush.test.mjs runs the same
+// Predictor over coin rush's rule. `node --test src/test/js/`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { Predictor, direction, step } from '../../../webapp/js/prediction.js';
+import { Predictor } from '../../../webapp/js/prediction.js';
+import { direction, step } from '../../../webapp/games/dots/step.js';
+import dots from '../../../webapp/games/dots/index.js';
 import { RULES, play, speeds } from './support/netsim.mjs';
+
+const predictor = (x, y, options) => Predictor.forGame(dots.predict, RULES, { tick: 0, state: { x, y } }, options);
 
 test('step: speed / tickRate per tick, diagonals normalised, clamped to the map', () => {
   assert.deepEqual(step({ x: 100, y: 100 }, 1, 0, RULES), { x: 110, y: 100 });
@@ -73,8 +79,8 @@ test('a real disagreement (the server moved the player by a rule the client does
 });
 
 test('an error larger than snapSteps steps (respawn, long freeze) is applied at once', () => {
-  const p = new Predictor(RULES, { tick: 0, x: 100, y: 100 }, { now: 0 });
-  p.snapshot(1, 400, 400, 0, 50);
+  const p = predictor(100, 100, { now: 0 });
+  p.snapshot(1, { x: 400, y: 400 }, 0, 50);
   assert.deepEqual(p.positionAt(51), { x: 400, y: 400 });
 });
 
@@ -85,11 +91,23 @@ test('the lead is learnt from acks: inputs are predicted to land in the tick the
 });
 
 test('correction rate counts the last second only', () => {
-  const p = new Predictor(RULES, { tick: 0, x: 100, y: 100 }, { now: 0 });
-  p.snapshot(1, 105, 100, 0, 50);
-  p.snapshot(2, 110, 100, 0, 100);
+  const p = predictor(100, 100, { now: 0 });
+  p.snapshot(1, { x: 105, y: 100 }, 0, 50);
+  p.snapshot(2, { x: 110, y: 100 }, 0, 100);
   assert.equal(p.correctionCount, 2);
   assert.equal(p.correctionsPerSecond(500), 2);
   assert.equal(p.correctionsPerSecond(1075), 1);
   assert.equal(p.correctionsPerSecond(2000), 0);
+});
+
+test('the Predictor sees the game\'s states and inputs only through the model: any step, any state', () => {
+  // A made-up game: the state is a counter on a line, the input a speed; the position is (counter, 0).
+  const model = { tickRate: 10, step: (s, v) => ({ n: s.n + v }), position: (s) => ({ x: s.n, y: 0 }), idle: 0, maxStep: 5 };
+  const p = new Predictor(model, { tick: 0, state: { n: 0 } }, { arrivalOrigin: 0, rttMs: 0, now: 0, maxReplaySeconds: 1e9 });
+  p.input(1, 2, 50); // lands in tick 1
+  assert.deepEqual(p.replayTo(3), { x: 6, y: 0 });
+  assert.deepEqual(p.replayTo(3.5), { x: 7, y: 0 }, 'the partial tick is linear between two positions');
+  assert.equal(p.snapshot(2, { n: 4 }, 1, 200), 0, 'the server agrees: no correction');
+  assert.deepEqual(p.replayTo(4), { x: 8, y: 0 }, 'the acknowledged input stays held');
+  assert.ok(p.snapshot(3, { n: 9 }, 1, 300) > 0, 'the server disagrees: a correction');
 });

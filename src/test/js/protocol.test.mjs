@@ -102,20 +102,9 @@ test('join carries a resume token only when it looks like one', () => {
   assert.deepEqual(protocol.join(null, null, token), { type: 'join', token });
 });
 
-test('every close code of the limits is described for people', () => {
-  for (const code of [1008, 4002, 4003, 4004, 4005]) {
-    assert.doesNotMatch(protocol.describeClose(code), /^closed \(/, String(code));
-  }
-});
-
 test('room names follow [A-Za-z0-9_-]{1,32}', () => {
   for (const ok of ['lobby', 'a', 'Room_1-b', 'x'.repeat(32)]) assert.ok(protocol.isValidRoom(ok), ok);
   for (const bad of ['', 'with space', 'x'.repeat(33), 'é', 'a/b', null, 7]) assert.ok(!protocol.isValidRoom(bad), String(bad));
-});
-
-test('room_full is described with the room name', () => {
-  assert.match(protocol.describeError(ErrorCode.ROOM_FULL, 'arena1'), /arena1.*full/);
-  assert.match(protocol.describeError('something_new'), /something_new/);
 });
 
 test('error codes, roles and message types are the Java ones', () => {
@@ -156,8 +145,18 @@ test('party codes and the controller page next to the screen page, under any con
   assert.ok(protocol.LINK_PATTERN.test(pageUrl(new URL('http://192.168.1.5:8080/screen.html'), 'controller.html')));
 });
 
-test('the new error codes are described for people', () => {
-  assert.match(protocol.describeError(ErrorCode.UNKNOWN_ROOM, 'BKRTZ'), /no room “BKRTZ”/);
-  assert.match(protocol.describeError(ErrorCode.FORBIDDEN), /Only players/);
-  assert.match(protocol.describeError(ErrorCode.CHAT_RATE_LIMITED), /too fast/);
+test('protocol.js is the wire format only: it imports nothing (no rule, no UI) and has no text for people', () => {
+  const source = readFileSync(new URL('../../../webapp/js/protocol.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(source, /^\s*import\b/m);
+  assert.equal(protocol.describeError, undefined);
+  assert.equal(protocol.describeClose, undefined);
+});
+
+test('a welcome names its game; one without a game (an older server) is a dots room', () => {
+  assert.equal(protocol.gameOf({ type: 'welcome', game: 'coinrush' }), 'coinrush');
+  assert.equal(protocol.gameOf({ type: 'welcome' }), 'dots');
+  assert.equal(protocol.gameOf({ type: 'welcome', game: null }), 'dots');
+  assert.equal(protocol.gameOf({ type: 'welcome', game: '../x' }), '../x', 'passed on as it is: the loader refuses it');
+  for (const ok of ['dots', 'coinrush', 'a', 'tic-tac-toe', 'x'.repeat(32)]) assert.ok(protocol.GAME_PATTERN.test(ok), ok);
+  for (const bad of ['', 'Dots', '1x', '-x', 'x'.repeat(33), '../dots', 'a/b', 'a.b', 'dots ']) assert.ok(!protocol.GAME_PATTERN.test(bad), bad);
 });

@@ -5,7 +5,15 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SnapshotDecoder, SNAPSHOT_SUBPROTOCOL, encode } from '../../../webapp/js/protocol.js';
+import { SnapshotDecoder as Decoder, SNAPSHOT_SUBPROTOCOL, encode } from '../../../webapp/js/protocol.js';
+import { step } from '../../../webapp/games/dots/step.js';
+
+/** The decoder as the dots game's feed makes it: with the dots game's step. */
+class SnapshotDecoder extends Decoder {
+  constructor() {
+    super(step);
+  }
+}
 
 const fixture = JSON.parse(readFileSync(new URL('../resources/parity/snapshots.json', import.meta.url), 'utf8'));
 
@@ -108,4 +116,14 @@ test('a new welcome forgets everything; text frames pass through; garbage is ign
   assert.deepEqual(d.decode(frame(2, 0, [[0, 1, []]])).players, []);
   assert.equal(d.decode('{"type":"pong","t":1,"time":2}').type, 'pong');
   assert.equal(d.decode(new Uint8Array([1, 0x80]).buffer), null);
+});
+
+test('the decoder is handed the game\'s rule: it has none of its own', () => {
+  assert.throws(() => new Decoder(), TypeError);
+  const moved = [];
+  const d = new Decoder((p, dx, dy) => (moved.push([dx, dy]), { x: p.x + 1, y: p.y }));
+  d.decode(welcome(RULES, 7));
+  d.decode(frame(10, 0, [[0, 0, [{ id: 7, dx: 1, dy: 0, x: 100, y: 100 }]]]));
+  assert.deepEqual(d.decode(frame(11, 0, [[0, 1, []]])).players, [{ id: 7, x: 101, y: 100, seq: 0 }]);
+  assert.deepEqual(moved, [[1, 0]]);
 });

@@ -1,11 +1,11 @@
 // The browser's generic state decoder against the Java one: src/test/resources/parity/state.json holds the frames a
 // player and a screen of a coin rush room were sent, in binary and JSON, with what dev.arena.snapshot.StateDecoder
 // made of each (written and kept true by dev.arena.snapshot.StateFixtureTest); plus events and an input.
-// webapp/js/core/state.js must make exactly the same of every frame, in both formats.
+// webapp/js/state.js must make exactly the same of every frame, in both formats.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { StateDecoder, decodeEvent, inputBinary, inputJson, shows } from '../../../webapp/js/core/state.js';
+import { StateDecoder, decodeEvent, inputBinary, inputJson, shows } from '../../../webapp/js/state.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../resources/parity/state.json', import.meta.url), 'utf8'));
 const bytes = (b64) => new Uint8Array(Buffer.from(b64, 'base64'));

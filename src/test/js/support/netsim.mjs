@@ -1,10 +1,11 @@
-// A deterministic simulation of one player's game over a delaying network, for the prediction tests: the server
-// part behaves like dev.arena.server.Room + dev.arena.game.World for one player (inputs applied at the next tick,
-// newest seq wins, one step per tick, positions rounded to 0.01 in snapshots); the client part is the real
-// GameState of the page, fed with what arrives, drawn at 60 frames a second, sending inputs like main.js (on every
-// change, and again every 250 ms while held).
-import { GameState } from '../../../../webapp/js/game.js';
-import { step } from '../../../../webapp/js/prediction.js';
+// A deterministic simulation of one player's game over a delaying network, for the prediction tests of any game:
+// the server part behaves like dev.arena.server.Room for one player (inputs applied at the next tick, newest seq
+// wins, one step of the game's rule per tick, the state rounded as the wire rounds it in snapshots); the client part
+// is the real RoomState of the page with the game's real module, fed with the messages that arrive, drawn at 60
+// frames a second, sending inputs like main.js (on every change, and again every 250 ms while held). A game comes
+// in as an adapter: its module, the welcome and snapshot messages its server sends, and its player's first state.
+import { RoomState } from '../../../../webapp/js/room.js';
+import dots from '../../../../webapp/games/dots/index.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same network. */
 export function random(seed) {
@@ -20,13 +21,28 @@ export function random(seed) {
 
 export const RULES = Object.freeze({ width: 500, height: 500, tickRate: 20, speed: 200, radius: 10 });
 
+const round = (v) => Math.round(v * 100) / 100;
+
+/** The dots game: protocol version 1's welcome and snapshot; the player's state is its position. */
+export const DOTS = Object.freeze({
+  module: dots,
+  rules: RULES,
+  state: (start) => ({ x: start.x, y: start.y }),
+  welcome: (rules, start) => ({
+    type: 'welcome', protocol: 1, id: 1, room: 'r', ...rules, tick: 0,
+    players: [{ id: 1, name: 'me', color: '#336699', x: start.x, y: start.y }],
+  }),
+  snapshot: (tick, time, state, seq) => ({ type: 'snapshot', tick, time, players: [{ id: 1, x: round(state.x), y: round(state.y), seq }] }),
+});
+
 /**
  * Runs `durationMs` of play. `script`: [{at, dx, dy}] held-direction changes (local ms). `oneWayMs` ± `jitterMs`
  * (uniform) each way, order kept. `serverOverride(tick, pos)`: a hook that may move the server's player (a rule
  * the client does not know). Returns {frames: [{t, x, y}], server: [{tick, x, y}], game}.
  */
 export function play({
-  rules = RULES,
+  adapter = DOTS,
+  rules = adapter.rules,
   start = { x: 100, y: 250 },
   script = [],
   durationMs = 3000,
@@ -45,16 +61,13 @@ export function play({
   const events = []; // {t, kind, ...}
   let lastUp = -Infinity;
   let lastDown = -Infinity;
-  const game = new GameState({ predict });
+  const game = new RoomState({ game: adapter.module, predict });
   game.rttMs = 2 * oneWayMs;
-  const welcome = {
-    type: 'welcome', protocol: 1, id: 1, room: 'r', ...rules, tick: 0,
-    players: [{ id: 1, name: 'me', color: '#336699', x: start.x, y: start.y }],
-  };
-  game.handle(welcome, 0);
+  game.handle(adapter.welcome(rules, start), 0);
+  const step = adapter.module.predict.step;
 
   // Server: ticks at tickPhaseMs + k * tickMs, for the whole run.
-  const server = { pos: { ...start }, held: { dx: 0, dy: 0 }, seq: 0, inbox: [] };
+  const server = { pos: adapter.state(start), held: adapter.module.predict.idle, seq: 0, inbox: [] };
   for (let k = 1; tickPhaseMs + k * tickMs <= durationMs; k++) events.push({ t: tickPhaseMs + k * tickMs, kind: 'tick', k });
   // Client: frames, and input sends (changes plus resends).
   for (let t = frameMs; t <= durationMs; t += frameMs) events.push({ t, kind: 'frame' });
@@ -82,7 +95,7 @@ export function play({
     switch (e.kind) {
       case 'send': {
         seq += 1;
-        game.sentInput(seq, e.dx, e.dy, e.t);
+        game.sentInput(seq, adapter.module.input({ dx: e.dx, dy: e.dy }), e.t);
         lastUp = Math.max(lastUp, e.t + delay());
         queue({ t: lastUp, kind: 'arrive', seq, dx: e.dx, dy: e.dy });
         break;
@@ -94,15 +107,14 @@ export function play({
         for (const input of server.inbox) {
           if (input.seq > server.seq) {
             server.seq = input.seq;
-            server.held = { dx: input.dx, dy: input.dy };
+            server.held = adapter.module.input({ dx: input.dx, dy: input.dy });
           }
         }
         server.inbox = [];
-        server.pos = step(server.pos, server.held.dx, server.held.dy, rules);
+        server.pos = step(server.pos, server.held, game.rules);
         if (serverOverride) server.pos = serverOverride(e.k, server.pos) ?? server.pos;
         serverTrace.push({ tick: e.k, x: server.pos.x, y: server.pos.y });
-        const round = (v) => Math.round(v * 100) / 100;
-        const message = { type: 'snapshot', tick: e.k, time: e.t, players: [{ id: 1, x: round(server.pos.x), y: round(server.pos.y), seq: server.seq }] };
+        const message = adapter.snapshot(e.k, e.t, server.pos, server.seq);
         lastDown = Math.max(lastDown, e.t + delay());
         queue({ t: lastDown, kind: 'receive', message });
         break;
@@ -112,7 +124,7 @@ export function play({
         break;
       case 'frame': {
         const self = game.playersAt(e.t).find((p) => p.self);
-        frames.push({ t: e.t, x: self.x, y: self.y });
+        if (self) frames.push({ t: e.t, x: self.x, y: self.y }); // a game whose welcome has no state: from its first frame
         break;
       }
       default:

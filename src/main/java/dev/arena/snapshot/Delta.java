@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * What one client is sent of one tick's state (made by {@link ClientStream#next}), in either format: {@link #binary}
  * for connections on the compact subprotocol, {@link #json} for the others. Both say the same; docs/games.md
- * describes them, and {@link StateDecoder} (Java) and {@code webapp/js/core/state.js} (browser) read them.
+ * describes them, and {@link StateDecoder} (Java) and {@code webapp/js/state.js} (browser) read them.
  *
  * <p>Binary, integers as LEB128 varints, signed ones zigzag:
  * <pre>

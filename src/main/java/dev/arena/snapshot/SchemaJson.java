@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A game's schema as JSON, for {@code welcome}: all a generic client needs to decode the game's state, events and
- * inputs ({@code webapp/js/core/state.js} reads it). {@code {"game":"coinrush","kinds":[{"name":"player",
+ * inputs ({@code webapp/js/state.js} reads it). {@code {"game":"coinrush","kinds":[{"name":"player",
  * "visibility":"everyone","position":["x","y"],"fields":[{"name":"x","type":"decimal","min":0,"max":100000,
  * "scale":100,"visibility":"everyone"},...]}],"inputs":[{"name":"move","fields":[...]}],"events":[...]}}; field
  * types: int (min, max), decimal (min, max, scale), bool, text (maxLength), choice (values).

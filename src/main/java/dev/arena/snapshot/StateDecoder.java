@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * A client's side of {@link Delta}: applies each state frame, binary or JSON, to what it knows, and says what the
  * client sees: tick, phase, scores, and every entity in view with its values (ints as {@code Long}, decimals as
  * {@code Double}, booleans, texts, choices by name). For the Java client and the tests; its browser twin is
- * {@code webapp/js/core/state.js}. One per connection; not thread-safe.
+ * {@code webapp/js/state.js}. One per connection; not thread-safe.
  */
 public final class StateDecoder {
     private static final JsonProvider JSON = JsonProvider.provider();

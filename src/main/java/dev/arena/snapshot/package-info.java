@@ -4,7 +4,7 @@
  * kinds, fields or entities; per-viewer visibility and interest cells), in the compact binary format and in JSON
  * ({@link dev.arena.snapshot.Delta}); strict decoding of typed inputs ({@link dev.arena.snapshot.InputCodec}), events
  * ({@link dev.arena.snapshot.EventCodec}), the schema for {@code welcome} ({@link dev.arena.snapshot.SchemaJson}), and
- * the client side ({@link dev.arena.snapshot.StateDecoder}; in the browser {@code webapp/js/core/state.js}). Imports
+ * the client side ({@link dev.arena.snapshot.StateDecoder}; in the browser {@code webapp/js/state.js}). Imports
  * {@code dev.arena.spi}, {@code dev.arena.protocol} (error codes) and JSON-P; no game. Phase A of issue 14: not yet
  * used by rooms.
  */

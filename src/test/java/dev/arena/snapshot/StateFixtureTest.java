@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * rounds, players joining and leaving, interest cells, one resync) as a player and a screen receive it, each frame
  * in binary (base64) and JSON with what the Java {@link StateDecoder} makes of it (the same for both formats); plus
  * events and inputs in both formats. {@code src/test/js/state.test.mjs} decodes the same frames with
- * {@code webapp/js/core/state.js} and must get the same. Rewrite after an intended change with
+ * {@code webapp/js/state.js} and must get the same. Rewrite after an intended change with
  * {@code mvn test -Dtest=StateFixtureTest -Darena.writeParityFixture=true}.
  */
 class StateFixtureTest {

@@ -1,7 +1,16 @@
-// Unit tests of webapp/js/game.js (state and interpolation): run with `node --test src/test/js/`.
+// Unit tests of webapp/js/room.js (the room's state, interpolation, prediction), with the dots game's module
+// (webapp/games/dots/: its feed decodes the messages of protocol version 1): `node --test src/test/js/`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { GameState, safeColor } from '../../../webapp/js/game.js';
+import { RoomState, safeColor } from '../../../webapp/js/room.js';
+import dots from '../../../webapp/games/dots/index.js';
+
+/** The page's room state of a dots room. */
+class GameState extends RoomState {
+  constructor(options = {}) {
+    super({ game: dots, ...options });
+  }
+}
 
 const ADA = 1804289383;
 const GRACE = 846930886;
@@ -101,7 +110,7 @@ test('with prediction, the own player is predicted while the others are interpol
     { id: GRACE, name: 'Grace', color: '#bf3f6a', x: 300, y: 100 },
   ] }), 0);
   g.playersAt(10);
-  g.sentInput(1, 1, 0, 10);
+  g.sentInput(1, dots.input({ dx: 1, dy: 0 }), 10);
   const at = byId(g.playersAt(26), ADA);
   assert.ok(at.x > 100, `own dot moves on the next frame: ${at.x}`);
   assert.equal(byId(g.playersAt(26), GRACE).x, 300);

@@ -9,7 +9,7 @@
 //          (0 new: owner + every field the viewer sees; 1 set: mask of ceil(fields / 8) bytes + those fields; 2 gone)
 //   input: u8 0x22, input index, seq, values          event: u8 0x23, event index, values
 //   value: int/decimal signed (decimal: round(v * scale)), bool u8, choice index, text: byte length + UTF-8
-// Phase A of issue 14: no page uses it yet.
+// Used by the modules of games on the SPI (webapp/games/coinrush/feed.js).
 
 export const STATE = 0x21;
 export const INPUT = 0x22;
@@ -193,10 +193,10 @@ export class StateDecoder {
   }
 }
 
-/** A received event, binary or JSON: {event, values}. */
+/** A received event, binary (ArrayBuffer, Uint8Array) or JSON (its text or its parsed object): {event, values}. */
 export function decodeEvent(schema, frame) {
-  if (typeof frame === 'string') {
-    const o = JSON.parse(frame);
+  if (!(frame instanceof ArrayBuffer || ArrayBuffer.isView(frame))) {
+    const o = typeof frame === 'string' ? JSON.parse(frame) : frame;
     const type = schema.events.find((e) => e.name === o.event);
     return { event: o.event, values: Object.fromEntries(type.fields.map((f) => [f.name, o[f.name]])) };
   }

@@ -1,17 +1,12 @@
-// Canvas drawing: the map and every player with its name, the own player outlined and on top.
-//
-// The canvas keeps the map's aspect ratio and fills as much of its container as it can; its backing store is
-// scaled by devicePixelRatio so dots and names stay sharp on phones. All drawing is in map units after one
-// transform, so the rules' width, height and radius are used as they come.
+// The canvas a game is drawn on, for any game: it keeps the map's aspect ratio and fills as much of its container
+// as it can; its backing store is scaled by devicePixelRatio so everything stays sharp on phones. Each frame it
+// draws the map (background, grid, border) and a line of text over it when asked, and in between hands the
+// context, scaled to map units, to the game module's draw(ctx, view) (games.js).
 
 const THEME = Object.freeze({
-  outside: '#0b0e14',
   map: '#141a24',
   grid: 'rgba(255, 255, 255, 0.045)',
   border: '#2c3647',
-  name: '#e6ebf2',
-  nameShadow: 'rgba(0, 0, 0, 0.8)',
-  selfRing: '#ffffff',
   text: '#8a95a8',
 });
 
@@ -22,7 +17,15 @@ export function fitSize(map, available) {
   return { width: Math.floor(map.width * scale), height: Math.floor(map.height * scale) };
 }
 
-export class Renderer {
+/** About ten grid cells across the longer side, on a round number. */
+export function gridStep(map) {
+  const raw = Math.max(map.width, map.height) / 10;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * magnitude >= raw) return m * magnitude;
+  return raw;
+}
+
+export class Stage {
   /** `canvas` is sized to fit `container` (its parent by default). */
   constructor(canvas, container = canvas.parentElement) {
     this.canvas = canvas;
@@ -41,7 +44,7 @@ export class Renderer {
 
   /** Uses the map size of the room's rules. */
   setMap(width, height) {
-    if (width === this.map.width && height === this.map.height) return;
+    if (!(width > 0 && height > 0) || (width === this.map.width && height === this.map.height)) return;
     this.map = { width, height };
     this.resize();
   }
@@ -61,27 +64,26 @@ export class Renderer {
   }
 
   /**
-   * Draws one frame. `players`: [{id, name, color, x, y, self}] in drawing order; `radius` from the rules;
-   * `stale`: the connection is gone, draw dimmed; `message`: a line in the middle (e.g. "connecting…").
+   * Draws one frame: the map, then `game.draw(ctx, view)` (when a game is given) with `view.scale` set, then
+   * `message` (e.g. "connecting…") in the middle.
    */
-  draw({ players = [], radius = 10, stale = false, message = '' } = {}) {
+  draw(game, view = {}, message = '') {
     const { ctx, canvas, map } = this;
     if (canvas.width <= 1) return;
-    const scale = (canvas.width / map.width);
+    const scale = canvas.width / map.width;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = THEME.map;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
-
     this.drawGrid(scale);
-    ctx.globalAlpha = stale ? 0.45 : 1;
-    for (const p of players) this.drawPlayer(p, radius, scale);
-    ctx.globalAlpha = 1;
-
+    if (game) {
+      ctx.save();
+      game.draw(ctx, { ...view, scale });
+      ctx.restore();
+    }
     ctx.lineWidth = 2 / scale;
     ctx.strokeStyle = THEME.border;
     ctx.strokeRect(1 / scale, 1 / scale, map.width - 2 / scale, map.height - 2 / scale);
-
     if (message) this.drawMessage(message, scale);
   }
 
@@ -102,41 +104,6 @@ export class Renderer {
     ctx.stroke();
   }
 
-  drawPlayer(p, radius, scale) {
-    const { ctx } = this;
-    if (p.self) {
-      // A soft halo and a white ring: the own dot stands out from any colour.
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, radius + 7 / scale, 0, Math.PI * 2);
-      ctx.fillStyle = 'rgba(255, 255, 255, 0.12)';
-      ctx.fill();
-    }
-    ctx.beginPath();
-    ctx.arc(p.x, p.y, radius, 0, Math.PI * 2);
-    ctx.fillStyle = p.color;
-    ctx.fill();
-    if (p.self) {
-      ctx.lineWidth = 3 / scale;
-      ctx.strokeStyle = THEME.selfRing;
-      ctx.stroke();
-    }
-
-    // Names are drawn in screen pixels (readable at any map scale) just above the dot; fillText never parses HTML.
-    const fontPx = 12;
-    ctx.font = `${p.self ? '600 ' : ''}${fontPx / scale}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    const labelY = p.y - radius - 4 / scale;
-    // Keep the label on the map near the top edge.
-    const y = labelY - fontPx / scale < 0 ? p.y + radius + (4 + fontPx) / scale : labelY;
-    ctx.lineWidth = 3 / scale;
-    ctx.strokeStyle = THEME.nameShadow;
-    ctx.lineJoin = 'round';
-    ctx.strokeText(p.name, p.x, y);
-    ctx.fillStyle = THEME.name;
-    ctx.fillText(p.name, p.x, y);
-  }
-
   drawMessage(text, scale) {
     const { ctx, map } = this;
     ctx.font = `${15 / scale}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
@@ -145,12 +112,4 @@ export class Renderer {
     ctx.fillStyle = THEME.text;
     ctx.fillText(text, map.width / 2, map.height / 2);
   }
-}
-
-function gridStep(map) {
-  // About ten cells across the longer side, on a round number.
-  const raw = Math.max(map.width, map.height) / 10;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * magnitude >= raw) return m * magnitude;
-  return raw;
 }
