@@ -19,7 +19,7 @@ test('anything but a game name is a clear error, never a URL', () => {
 });
 
 test('the shipped modules load and keep the contract', async () => {
-  for (const name of ['dots']) {
+  for (const name of ['dots', 'coinrush']) {
     const module = await loadGame(name);
     assert.equal(module.name, name);
     assert.deepEqual(contractGaps(module, name), []);
