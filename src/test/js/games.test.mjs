@@ -5,6 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { GameLoadError, contractGaps, gameModuleUrl, loadGame } from '../../../webapp/js/games.js';
 import { GameGate } from '../../../webapp/js/page.js';
+import { readFileSync } from 'node:fs';
 
 test('a game name becomes games/<name>/index.js next to js/, under any context path', () => {
   assert.equal(gameModuleUrl('dots', 'http://h:8080/arena/js/games.js'), 'http://h:8080/arena/games/dots/index.js');
@@ -102,4 +103,12 @@ test('a load that ends after the connection was replaced is forgotten', async ()
   loads[1].resolve({ name: 'dots' });
   await tick();
   assert.deepEqual(log, [['welcome', 'dots', 2]]);
+});
+
+test('docs/games.md shows the modules as they are: every js block of it is in a shipped module', () => {
+  const doc = readFileSync(new URL('../../../docs/games.md', import.meta.url), 'utf8');
+  const blocks = [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.ok(blocks.length >= 2);
+  const sources = ['dots', 'coinrush'].map((g) => readFileSync(new URL(`../../../webapp/games/${g}/index.js`, import.meta.url), 'utf8'));
+  blocks.forEach((block, i) => assert.ok(sources.some((s) => s.includes(block)), `js block ${i + 1} of docs/games.md`));
 });
