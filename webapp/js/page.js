@@ -54,7 +54,7 @@ export function saveName(name) {
 
 /**
  * The status line of a page: 'connecting…', 'connected', 'joining…', 'reconnecting in 3s', 'disconnected' ('not
- * in a room' when a join was refused). `status` as Connection reports it; `now` on its clock.
+ * in a room' while connected after a refused join). `status` as Connection reports it; `now` on its clock.
  */
 export function statusText(status, joined, { blocked = false, now = 0 } = {}) {
   switch (status.state) {
@@ -69,7 +69,7 @@ export function statusText(status, joined, { blocked = false, now = 0 } = {}) {
       return seconds > 0 ? `reconnecting in ${seconds}s` : 'reconnecting…';
     }
     default:
-      return blocked ? 'not in a room' : 'disconnected';
+      return 'disconnected';
   }
 }
 
