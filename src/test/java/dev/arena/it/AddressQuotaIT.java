@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reservations are resources and codes cannot be walked (issue 12), over real WebSockets on loopback, with clients
- * from many addresses (every 127.0.0.x is this machine). One address can hold only its share of rooms and seats,
- * away ones included, and guesses room codes slowly however often it reconnects; honest load from many addresses
- * still reaches {@code too_many_rooms} and {@code room_full}.
+ * from many addresses (every 127.0.0.x is this machine), dev server only: honest load from many addresses still
+ * reaches {@code too_many_rooms} and {@code room_full} (test-only settings: 40 rooms, 10 seats a room, 4 an
+ * address), and guesses keep slowing down over a three-second walk (a fresh server, so that the walk starts from a
+ * full budget). One address's share of rooms and its guess budget by count hold on every target:
+ * {@code it/scenario/EdgeScenarios}.
  */
 class AddressQuotaIT {
     private static final String CODE_LETTERS = "BCDFGHJKMNPQRSTWXZ";
@@ -57,33 +59,6 @@ class AddressQuotaIT {
             s.append(CODE_LETTERS.charAt(ThreadLocalRandom.current().nextInt(CODE_LETTERS.length())));
         }
         return s.toString();
-    }
-
-    @Test
-    void oneAddressThatMakesRoomsAndDropsTheConnectionHoldsOnlyItsShare() throws Exception {
-        try (DevServer server = DevServer.startForTests(ArenaConfig.DEFAULT)) {
-            InetAddress attacker = loopback(20);
-            int made = 0;
-            String refusal = null;
-            for (int i = 0; i < 100 && refusal == null; i++) {
-                Answer a = join(server.gameUri(), attacker, player("hoard" + i));
-                if (a.welcomed()) {
-                    made++;
-                    a.client().drop(); // no close frame: the player stays away for the grace period, holding its room
-                } else {
-                    refusal = a.text();
-                    a.client().close();
-                }
-            }
-            System.out.printf("hoarding: one address made %d rooms before %s%n", made, refusal);
-            assertThat(made).isEqualTo(ArenaConfig.DEFAULT.maxRoomsPerAddress());
-            assertThat(refusal).contains("\"code\":\"too_many_rooms\"").contains("your address");
-            try (RawWebSocket newcomer = join(server.gameUri(), loopback(21), player("mine")).client()) {
-                assertThat(server.world().roomCount()).isEqualTo(17);
-                newcomer.sendText("{\"type\":\"ping\",\"t\":1}");
-                assertThat(newcomer.nextTextWith("\"pong\"", 3000)).isNotNull();
-            }
-        }
     }
 
     @Test

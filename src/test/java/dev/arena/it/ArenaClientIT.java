@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java client library ({@link ArenaClient}, on the JDK's WebSocket) against the dev server over loopback:
  * compact and JSON snapshots agree, inputs are acknowledged and move the player, a dropped connection resumes the
- * same player; and the dev server's {@code /metrics} and {@code /health}.
+ * same player; and the dev server's {@code /metrics} and {@code /health}. Dev server only: test-only settings (a small
+ * map, 2 players a room). The load generator runs the same client against the WAR (docs/benchmarks.md).
  */
 class ArenaClientIT {
     private static final Rules RULES = new Rules(400, 300, 20, 200, 10);

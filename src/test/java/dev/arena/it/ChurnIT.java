@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * watcher plays throughout. Afterwards nothing is left behind (players, connections, rooms, addresses, threads) and
  * the tick takes as long as before. Bounded: {@code arena.churn.waves} waves (default 5) of
  * {@code arena.churn.clients} clients (default 60): 300 clients in about 20 s. The soak is the same test with more
- * waves: {@code mvn -B verify -Psoak}.
+ * waves: {@code mvn -B verify -Psoak}. Dev server only: test-only settings (no per-address limits, a 0.5 s grace) and
+ * the leftovers are read from its {@code GameWorld}.
  */
 class ChurnIT {
     private static final int WAVES = Integer.getInteger("arena.churn.waves", 5);

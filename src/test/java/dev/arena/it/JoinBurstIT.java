@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * 1,000). Afterwards the room is healthy: nobody was closed, every client got exactly the {@code playerJoined} of
  * everyone who joined after it, and every client keeps receiving snapshots of the ticks after the burst. Bounds that
  * hold on a slow machine: the joins themselves may take up to 60 s (the time is printed), the checks wait up to 60 s.
+ * Dev server only: test-only settings (no per-address limit, 100,000 players a room) and its {@code GameWorld}'s counts.
  */
 class JoinBurstIT {
     private static final int CLIENTS = Integer.getInteger("arena.burst.clients", 1000);

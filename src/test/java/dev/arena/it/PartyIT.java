@@ -7,8 +7,6 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
 import dev.arena.support.GameClient;
-import dev.arena.support.Qr;
-import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Party mode over real WebSockets on loopback: what each role receives and does not receive, the errors for
- * forbidden input, unknown and full rooms, a screen coming back, and chat relay, limits and escaping.
+ * Party mode over real WebSockets on loopback, dev server only: what a controller and a spectator receive and do not
+ * receive, and a full room. A full room needs a test-only setting (3 players a room) and the spectator count is read
+ * from the dev server's {@code GameWorld}; the controller's feed would hold on any target, and stays here so that the
+ * app-server runs stay as long as before. What holds on every target (the screen's room, link and QR code, a phone
+ * joining, forbidden input, unknown rooms, a screen coming back, chat) is in {@code it/scenario/PartyScenarios}.
  */
 class PartyIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -65,19 +66,6 @@ class PartyIT {
 
     private static List<String> types(List<ServerMessage> messages) {
         return messages.stream().map(m -> m.getClass().getSimpleName()).distinct().toList();
-    }
-
-    @Test
-    void aScreenGetsARoomCodeAJoinUrlAndAQrCodeThatReadsAsTheJoinUrl() throws Exception {
-        try (GameClient screen = GameClient.joinAs(uri, "screen", null, null, link)) {
-            ServerMessage.Party party = screen.await(ServerMessage.Party.class);
-            assertThat(party.code()).matches("[BCDFGHJKMNPQRSTWXZ]{5}").isEqualTo(code(screen));
-            assertThat(party.joinUrl()).isEqualTo(link + "?room=" + party.code());
-            assertThat(Qr.decodeRows(party.qr())).isEqualTo(party.joinUrl());
-            assertThat(screen.welcome().id()).isZero();
-            assertThat(screen.await(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(0, 0, 1));
-            screen.await(ServerMessage.Snapshot.class); // the full state, every tick
-        }
     }
 
     @Test
@@ -127,33 +115,6 @@ class PartyIT {
     }
 
     @Test
-    void inputFromAScreenIsForbiddenAndMovesNothing() throws Exception {
-        try (GameClient screen = screen()) {
-            screen.hold(0, 1);
-            ServerMessage.Error error = screen.await(ServerMessage.Error.class);
-            assertThat(error.code()).isEqualTo("forbidden");
-            assertThat(error.message()).contains("screen");
-            assertThat(screen.isOpen()).isTrue();
-        }
-    }
-
-    @Test
-    void anUnknownRoomIsAClearErrorNotASilentNewRoomAndTheNextJoinMayBeRight() throws Exception {
-        for (String role : List.of("controller", "spectator", "screen", "controller")) {
-            try (GameClient phone = GameClient.connect(uri)) { // had any of them made the room, the next would join it
-                phone.send(new ClientMessage.Join("Ada", "QQQQQ", null, role, null));
-                assertThat(phone.await(ServerMessage.Error.class).code()).as(role).isEqualTo("unknown_room");
-            }
-        }
-        try (GameClient screen = screen(); GameClient phone = GameClient.connect(uri)) {
-            phone.send(new ClientMessage.Join("Ada", "QQQQQ", null, "controller", null));
-            phone.await(ServerMessage.Error.class);
-            phone.send(new ClientMessage.Join("Ada", code(screen), null, "controller", null));
-            assertThat(phone.await(ServerMessage.Welcome.class).room()).isEqualTo(code(screen));
-        }
-    }
-
-    @Test
     void aFullRoomRefusesTheNextController() throws Exception {
         try (GameClient screen = screen();
                 GameClient a = GameClient.joinAs(uri, "controller", "A", code(screen), null);
@@ -167,48 +128,4 @@ class PartyIT {
         }
     }
 
-    @Test
-    void aScreenThatReloadsComesBackToTheSameRoomWithItsPlayers() throws Exception {
-        try (GameClient screen = screen();
-                GameClient ada = GameClient.joinAs(uri, "controller", "Ada", code(screen), null)) {
-            String code = code(screen);
-            screen.close(CloseReason.CloseCodes.GOING_AWAY); // what a browser sends when its page reloads
-            try (GameClient again = GameClient.connect(uri)) {
-                again.send(new ClientMessage.Join(null, code, screen.welcome().token(), "screen", link));
-                ServerMessage.Welcome w = again.await(ServerMessage.Welcome.class);
-                assertThat(w.resumed()).isTrue();
-                assertThat(w.room()).isEqualTo(code);
-                assertThat(w.players()).extracting(ServerMessage.PlayerInfo::name).containsExactly("Ada");
-                assertThat(again.await(ServerMessage.Party.class).code()).isEqualTo(code);
-            }
-        }
-    }
-
-    @Test
-    void chatIsRelayedWithTheSendersNameAsPlainTextTrimmedLimitedAndRateLimited() throws Exception {
-        try (GameClient screen = screen();
-                GameClient ada = GameClient.joinAs(uri, "controller", "Ada", code(screen), null);
-                GameClient pat = GameClient.join(uri, "Pat", code(screen))) {
-            String html = "<img src=x onerror=\"alert(1)\">&amp;";
-            ada.send(new ClientMessage.Chat("   " + html + "  "));
-            for (GameClient c : List.of(screen, pat)) {
-                ServerMessage.Chat line = c.await(ServerMessage.Chat.class);
-                assertThat(line).isEqualTo(new ServerMessage.Chat(ada.id(), "Ada", html)); // as text, unchanged
-            }
-            ada.sendRaw("{\"type\":\"chat\",\"text\":\"" + "x".repeat(501) + "\"}");
-            assertThat(ada.await(ServerMessage.Error.class).code()).isEqualTo("invalid_field");
-            pat.send(new ClientMessage.Chat("y".repeat(500)));
-            assertThat(screen.await(ServerMessage.Chat.class).text()).hasSize(200);
-            for (int i = 0; i < 6; i++) { // 1 sent already: 4 more pass, then the limit
-                ada.send(new ClientMessage.Chat("line " + i));
-            }
-            assertThat(ada.await(ServerMessage.Error.class, e -> true, WAIT).code()).isEqualTo("chat_rate_limited");
-            List<String> lines = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                lines.add(pat.await(ServerMessage.Chat.class, l -> l.from() == ada.id(), WAIT).text());
-            }
-            assertThat(lines).containsExactly("line 0", "line 1", "line 2", "line 3");
-            assertThat(ada.isOpen()).isTrue();
-        }
-    }
 }

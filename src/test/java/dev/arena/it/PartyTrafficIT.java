@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * What a controller receives against a screen, in bytes per second (UTF-8 payload of the text frames), in a party
  * room of 2 and of 8 controllers that keep moving (each turns around every second), then standing still. Prints a
  * table and writes it to {@code target/party-traffic.md}; docs/benchmarks.md has the numbers and the command.
+ * Dev server only: a measurement (about 17 s), not a check the app servers need.
  */
 class PartyTrafficIT {
     private static final long WINDOW_MS = 4_000;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.support.GameClient;
-import dev.arena.support.TargetServer;
+import dev.arena.support.ArenaTarget;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -42,9 +42,9 @@ class RedeployIT {
     @Test
     void undeployClosesClientsAndStopsTheTickAndRedeployPlaysAgain() throws Exception {
         URL base = new URL("http://127.0.0.1:" + System.getProperty("arena.http.port") + "/arena/");
-        URI game = TargetServer.gameUri(base);
+        URI game = ArenaTarget.gameUri(base);
         Map<Path, Long> logSizes = new HashMap<>();
-        for (Path log : TargetServer.logFiles()) {
+        for (Path log : ArenaTarget.logFiles(ArenaTarget.selected())) {
             logSizes.put(log, Files.size(log));
         }
         deployer.deploy(NAME);
@@ -53,7 +53,7 @@ class RedeployIT {
         deployer.undeploy(NAME);
         assertThat(player.awaitClose(Duration.ofSeconds(10)).getCloseCode().getCode())
                 .as("close code at undeploy").isEqualTo(CloseCodes.GOING_AWAY);
-        assertThat(TargetServer.get(base.toURI().resolve("health")).statusCode()).isEqualTo(404);
+        assertThat(ArenaTarget.get(base.toURI().resolve("health")).statusCode()).isEqualTo(404);
 
         deployer.deploy(NAME);
         try (GameClient again = GameClient.join(game, "after", "redeploy")) {
@@ -63,7 +63,7 @@ class RedeployIT {
         } finally {
             deployer.undeploy(NAME);
         }
-        for (Path log : TargetServer.logFiles()) {
+        for (Path log : ArenaTarget.logFiles(ArenaTarget.selected())) {
             String added = newContent(log, logSizes.getOrDefault(log, 0L));
             List<String> problems = added.lines()
                     .filter(l -> l.contains("ERROR") || l.contains("SEVERE") || l.contains("arena-tick")

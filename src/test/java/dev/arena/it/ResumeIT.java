@@ -13,7 +13,11 @@ import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Resume over real WebSockets: reloads, dropped sockets, two connections with one token, expiry, restarts. */
+/**
+ * Resume over real WebSockets, dev server only: expiry (a test-only grace of 1.5 s) and a server restart (the test
+ * starts and stops the servers). A reloading page and two connections with one token hold on every target:
+ * {@code it/scenario/ResumeScenarios}.
+ */
 class ResumeIT {
     private static final Codec CODEC = new Codec();
 
@@ -40,30 +44,6 @@ class ResumeIT {
     }
 
     @Test
-    void aReloadingPageGetsItsPlayerBackAndTheOthersNeverSeeItLeave() throws Exception {
-        try (DevServer server = DevServer.startForTests(grace(Duration.ofSeconds(15)));
-                GameClient ada = GameClient.join(server.gameUri(), "Ada", "r")) {
-            GameClient bob = GameClient.join(server.gameUri(), "Bob", "r");
-            ServerMessage.Welcome first = bob.welcome();
-            assertThat(first.resumed()).isFalse();
-            bob.close(CloseReason.CloseCodes.GOING_AWAY); // what a browser sends when the page reloads
-            neverSeesLeave(ada, first.id(), Duration.ofMillis(500));
-            try (GameClient again = GameClient.resume(server.gameUri(), "whatever", "r", first.token())) {
-                assertThat(again.welcome().resumed()).isTrue();
-                assertThat(again.id()).isEqualTo(first.id());
-                assertThat(again.welcome().players()).filteredOn(p -> p.id() == first.id())
-                        .extracting(ServerMessage.PlayerInfo::name).containsExactly("Bob");
-                again.hold(1, 0);
-                again.await(ServerMessage.Snapshot.class, s -> s.players().stream()
-                        .anyMatch(p -> p.id() == first.id() && p.seq() == 1), Duration.ofSeconds(3));
-                neverSeesLeave(ada, first.id(), Duration.ofMillis(300));
-            }
-            // a clean close is a deliberate leave: at once
-            assertThat(ada.await(ServerMessage.PlayerLeft.class).id()).isEqualTo(first.id());
-        }
-    }
-
-    @Test
     void aDroppedSocketIsResumedAndAnExpiredOneLeavesForReal() throws Exception {
         try (DevServer server = DevServer.startForTests(grace(Duration.ofMillis(1500)));
                 GameClient ada = GameClient.join(server.gameUri(), "Ada", "r")) {
@@ -84,20 +64,6 @@ class ResumeIT {
                 assertThat(late.welcome().resumed()).isFalse();
                 assertThat(late.id()).isNotEqualTo(first.id());
             }
-        }
-    }
-
-    @Test
-    void theNewerOfTwoConnectionsWithOneTokenWinsAndTheOlderIsClosedWithReplaced() throws Exception {
-        try (DevServer server = DevServer.startForTests(ArenaConfig.DEFAULT);
-                GameClient tab = GameClient.join(server.gameUri(), "Dee", "r");
-                GameClient twin = GameClient.resume(server.gameUri(), "Dee", "r", tab.welcome().token())) {
-            assertThat(twin.welcome().resumed()).isTrue();
-            assertThat(twin.id()).isEqualTo(tab.id());
-            assertThat(tab.awaitClose(Duration.ofSeconds(3)).getCloseCode().getCode()).isEqualTo(CloseCodes.REPLACED);
-            twin.await(ServerMessage.Snapshot.class);
-            assertThat(server.world().playerCount()).isEqualTo(1);
-            assertThat(server.world().connectionCount()).isEqualTo(1);
         }
     }
 

@@ -9,6 +9,10 @@ import dev.arena.support.GameClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Stopping the dev server closes every client with 1001. Dev server only: the test stops the server; the WAR's
+ * counterpart is an undeploy ({@code RedeployIT}, WildFly and Tomcat).
+ */
 class ShutdownIT {
     @Test
     void stoppingTheServerClosesEveryClientWithGoingAway() throws Exception {

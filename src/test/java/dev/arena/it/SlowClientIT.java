@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Clients that never read must not delay anyone else's snapshots or the tick, must not make the server buffer more
  * and more for them, and are disconnected as slow consumers after {@code slowConsumerTimeout}, their sockets cut at once.
+ * Dev server only: test-only settings (a fast tick, a short slow-consumer timeout) and the dev server's drop counts.
  */
 class SlowClientIT {
     /*

@@ -1,0 +1,32 @@
+package dev.arena.it;
+
+import dev.arena.dev.DevServer;
+import dev.arena.it.scenario.AllScenarios;
+import dev.arena.server.ArenaConfig;
+import dev.arena.support.ArenaTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The shared scenarios ({@code it/scenario}) against the in-JVM dev server, started once with the settings the WAR
+ * has by default ({@link ArenaConfig#DEFAULT}). {@link DeployedWarIT} runs the same scenarios against the WAR on each
+ * app server; the switch {@code arena.it.target} (docs/testing.md) says which target a Failsafe execution is for.
+ */
+class DevServerScenariosIT implements AllScenarios {
+    private static DevServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DevServer.startForTests(ArenaConfig.DEFAULT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    public ArenaTarget target() {
+        return ArenaTarget.dev(server);
+    }
+}
