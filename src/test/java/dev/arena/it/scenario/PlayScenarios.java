@@ -75,8 +75,8 @@ public interface PlayScenarios extends OnTarget {
         try (GameClient c = GameClient.join(target().game(), "counter", room("rate"))) {
             int tickRate = c.welcome().tickRate();
             // a freshly deployed WAR settles first (JIT, class loading); the dev server has run since the build
-            long settleNanos = target().isDev() ? 0 : 2_000_000_000L;
-            long windowNanos = target().isDev() ? 2_000_000_000L : 4_000_000_000L;
+            long settleNanos = target().isDev() ? 0 : 1_000_000_000L;
+            long windowNanos = target().isDev() ? 2_000_000_000L : 3_000_000_000L;
             long settle = System.nanoTime();
             while (System.nanoTime() - settle < settleNanos) {
                 c.await(ServerMessage.Snapshot.class);
