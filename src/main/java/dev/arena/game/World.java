@@ -105,18 +105,12 @@ public final class World {
     }
 
     /**
-     * Advances the world by one fixed step: every player moves {@code speed * dt} in its held direction (diagonals
-     * as fast as straight lines) and stays inside the map. Returns the new tick number.
+     * Advances the world by one fixed step: every player moves by {@link Movement#step} ({@code speed * dt} in its
+     * held direction, diagonals as fast as straight lines, inside the map). Returns the new tick number.
      */
     public long step() {
-        double distance = rules.speed() * rules.dt();
-        double r = rules.radius();
         for (Player p : players.values()) {
-            if (p.input.equals(Input.NONE)) {
-                continue;
-            }
-            Vec2 next = p.position.plus(p.input.direction().times(distance));
-            p.position = new Vec2(clamp(next.x(), r, rules.width() - r), clamp(next.y(), r, rules.height() - r));
+            p.position = Movement.step(p.position, p.input, rules);
         }
         return ++tick;
     }
@@ -132,10 +126,6 @@ public final class World {
             states.add(p.state());
         }
         return new WorldSnapshot(tick, states);
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
     }
 
     private static final class Player {

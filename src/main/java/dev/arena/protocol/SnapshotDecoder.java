@@ -1,8 +1,8 @@
 package dev.arena.protocol;
 
 import dev.arena.game.Input;
+import dev.arena.game.Movement;
 import dev.arena.game.Rules;
-import dev.arena.game.Vec2;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.Map;
 public final class SnapshotDecoder {
     private final Rules rules;
     private final int self;
-    private final double distance;
     private final Map<Integer, Tracked> players = new HashMap<>();
 
     private static final class Tracked {
@@ -33,7 +32,6 @@ public final class SnapshotDecoder {
     public SnapshotDecoder(Rules rules, int selfId) {
         this.rules = rules;
         this.self = selfId;
-        this.distance = rules.speed() * rules.dt();
     }
 
     /** Players in view after the last frame. */
@@ -114,19 +112,10 @@ public final class SnapshotDecoder {
         return new ServerMessage.Snapshot(header.tick(), header.time(), positions);
     }
 
-    /** One tick of movement: exactly {@code World.step} for one player. */
+    /** One tick of movement: {@link Movement}, the rule the server's world moved the player by. */
     private void step(Tracked p) {
-        if (p.input.equals(Input.NONE)) {
-            return;
-        }
-        Vec2 next = new Vec2(p.x, p.y).plus(p.input.direction().times(distance));
-        double r = rules.radius();
-        p.x = clamp(next.x(), r, rules.width() - r);
-        p.y = clamp(next.y(), r, rules.height() - r);
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
+        p.x = Movement.x(p.x, p.input, rules);
+        p.y = Movement.y(p.y, p.input, rules);
     }
 
     private static void skipChunk(ByteBuffer in) {

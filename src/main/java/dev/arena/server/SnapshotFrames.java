@@ -1,10 +1,10 @@
 package dev.arena.server;
 
 import dev.arena.game.Input;
+import dev.arena.game.Movement;
 import dev.arena.game.PlayerId;
 import dev.arena.game.PlayerState;
 import dev.arena.game.Rules;
-import dev.arena.game.Vec2;
 import dev.arena.game.WorldSnapshot;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.SnapshotFormat;
@@ -25,7 +25,6 @@ final class SnapshotFrames {
 
     private final InterestGrid grid;
     private final Rules rules;
-    private final double distance;
     private final Codec codec;
     private final Map<PlayerId, Track> tracks = new HashMap<>();
     private long lastTick = -1;
@@ -44,7 +43,6 @@ final class SnapshotFrames {
     SnapshotFrames(Rules rules, InterestGrid grid, Codec codec) {
         this.rules = rules;
         this.grid = grid;
-        this.distance = rules.speed() * rules.dt();
         this.codec = codec;
     }
 
@@ -109,18 +107,9 @@ final class SnapshotFrames {
         return frame;
     }
 
-    /** Whether (x, y) is where one tick holding {@code input} takes the player from where it was: World.step. */
+    /** Whether (x, y) is where one tick holding {@code input} takes the player from where it was: {@link Movement}. */
     private boolean movedByRule(Track t, Input input, double x, double y) {
-        if (input.equals(Input.NONE)) {
-            return x == t.x && y == t.y;
-        }
-        Vec2 next = new Vec2(t.x, t.y).plus(input.direction().times(distance));
-        double r = rules.radius();
-        return x == clamp(next.x(), r, rules.width() - r) && y == clamp(next.y(), r, rules.height() - r);
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
+        return x == Movement.x(t.x, input, rules) && y == Movement.y(t.y, input, rules);
     }
 
     /** The cell the clients were last told {@code id} is in, or -1. */

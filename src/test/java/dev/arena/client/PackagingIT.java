@@ -61,7 +61,8 @@ class PackagingIT {
                 "dev/arena/client/package-info.class",
                 "dev/arena/protocol/ServerMessage.class",
                 "dev/arena/protocol/Codec.class",
-                "dev/arena/game/Rules.class");
+                "dev/arena/game/Rules.class",
+                "dev/arena/game/Movement.class"); // the one movement rule: SnapshotDecoder moves players by it
         assertThat(jar).filteredOn(e -> e.endsWith(".class"))
                 .allMatch(e -> e.startsWith("dev/arena/client/") || e.startsWith("dev/arena/protocol/")
                         || e.startsWith("dev/arena/game/"), "in client/, protocol/ or game/");
@@ -72,7 +73,7 @@ class PackagingIT {
         // the same compiled class, byte for byte, in the WAR and in the client jar: one source, one copy
         try (ZipFile war = new ZipFile(WAR.toFile()); ZipFile jar = new ZipFile(CLIENT_JAR.toFile())) {
             for (String name : List.of("dev/arena/protocol/ServerMessage.class", "dev/arena/protocol/Codec.class",
-                    "dev/arena/protocol/ClientMessage.class")) {
+                    "dev/arena/protocol/ClientMessage.class", "dev/arena/game/Movement.class")) {
                 byte[] inWar = war.getInputStream(war.getEntry("WEB-INF/classes/" + name)).readAllBytes();
                 byte[] inJar = jar.getInputStream(jar.getEntry(name)).readAllBytes();
                 assertThat(inJar).as(name).isEqualTo(inWar);
