@@ -1,4 +1,4 @@
-// The monitor page's reading of /metrics (webapp/js/metrics.js), on text in the form ArenaMetrics writes.
+// The monitor page's reading of /metrics (webapp/js/metrics.js), on text in the form transport/PrometheusText writes.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { histogramQuantile, labelValues, parsePrometheus, rate, value } from '../../../webapp/js/metrics.js';

@@ -1,5 +1,8 @@
 package dev.arena.server;
 
+import dev.arena.server.metrics.ArenaMetrics;
+import dev.arena.server.metrics.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.arena.game.Input;
 import dev.arena.game.Rules;
 import dev.arena.game.World;
@@ -77,7 +80,8 @@ public class TickBenchmark {
         world = new World(rules, new SplittableRandom(2));
         Codec codec = new Codec();
         room = new Room("bench", world, players + 1, 15_000, codec, () -> "t" + (seq++) + "xxxxxxxxxxxxxxxxxxxx",
-                (c, code, reason) -> {}, new Room.Services(new ArenaMetrics(20), interest ? 250 : 0));
+                (c, code, reason) -> {},
+                new Room.Services(new ArenaMetrics(new Metrics(new SimpleMeterRegistry()), 20), interest ? 250 : 0));
         for (int i = 0; i < players; i++) {
             Connection c = new Connection(new Outbox(new Sink(), () -> now), new MessageRate(1000, 1000, 0), null, 0,
                     new SnapshotStream(format.equals("compact")));

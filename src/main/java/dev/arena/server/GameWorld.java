@@ -9,6 +9,11 @@ import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotFormat;
+import dev.arena.server.metrics.ArenaMetrics;
+import dev.arena.server.metrics.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -68,18 +73,28 @@ public class GameWorld {
         this(ArenaConfig.fromSystem(), System::currentTimeMillis, new SplittableRandom(new SecureRandom().nextLong()));
     }
 
+    /** Metrics in a Prometheus registry of its own (written as text by {@code transport.PrometheusText}). */
     public GameWorld(ArenaConfig config, LongSupplier clockMillis, RandomGenerator seeds) {
+        this(config, clockMillis, seeds, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** {@code registry}: where the metrics are kept, of this world's own. */
+    public GameWorld(ArenaConfig config, LongSupplier clockMillis, RandomGenerator seeds, MeterRegistry registry) {
         this.config = config;
         this.clockMillis = clockMillis;
         this.seeds = seeds;
-        this.metrics = new ArenaMetrics(config.rules().tickRate());
+        this.metrics = new ArenaMetrics(new Metrics(registry), config.rules().tickRate());
         this.quota = new AddressQuota(config, clockMillis);
         this.joins = new RoomJoins(rooms, config, quota, this::newRoom, () -> {
             synchronized (tokenRandom) {
                 return Party.newCode(tokenRandom);
             }
         }, this::error);
-        metrics.bind(this);
+        metrics.gauge("arena.rooms", "rooms", this::roomCount);
+        metrics.gauge("arena.players", "players in all rooms, away players included", this::playerCount);
+        metrics.gauge("arena.connections", "open WebSocket connections", this::connectionCount);
+        metrics.gauge("arena.addresses",
+                "remote addresses with an open connection (0 where the container does not tell)", this::addressCount);
     }
 
     /**
@@ -92,7 +107,7 @@ public class GameWorld {
         this.senders = executor;
     }
 
-    /** The server's metrics (served as Prometheus text at {@code /metrics}). */
+    /** The server's metrics (served as Prometheus text at {@code /metrics} by the transport). */
     public ArenaMetrics metrics() {
         return metrics;
     }

@@ -12,6 +12,10 @@ import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.Role;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.server.metrics.ArenaMetrics;
+import dev.arena.server.metrics.Metrics;
+import dev.arena.server.metrics.RoomMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,7 +116,7 @@ final class Room {
     private volatile int awayCount;
     private long failures;
     private final SnapshotFrames frames;
-    private final ArenaMetrics.RoomMetrics metrics;
+    private final RoomMetrics metrics;
     private final Executor senders;
     private final ArenaMetrics serverMetrics;
     private final AtomicInteger droppedBySenders = new AtomicInteger();
@@ -138,7 +142,7 @@ final class Room {
     Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
             Kicker kicker) {
         this(name, world, maxPlayers, graceMillis, codec, tokens, kicker,
-                new Services(new ArenaMetrics(world.rules().tickRate()), 0));
+                new Services(new ArenaMetrics(new Metrics(new SimpleMeterRegistry()), world.rules().tickRate()), 0));
     }
 
     Room(String name, World world, int maxPlayers, long graceMillis, Codec codec, Supplier<String> tokens,
@@ -152,14 +156,14 @@ final class Room {
         this.kicker = kicker;
         this.frames = new SnapshotFrames(
                 world.rules(), new InterestGrid(world.rules(), services.viewDistance()), codec);
-        this.metrics = services.metrics().forRoom(this);
+        this.metrics = services.metrics().forRoom(name, this::playerCount);
         this.serverMetrics = services.metrics();
         this.senders = services.senders();
         this.seats = services.seats();
         this.audience = new Audience(seats);
     }
 
-    ArenaMetrics.RoomMetrics metrics() {
+    RoomMetrics metrics() {
         return metrics;
     }
 

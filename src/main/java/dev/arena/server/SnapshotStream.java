@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import dev.arena.server.metrics.RoomMetrics;
 import dev.arena.protocol.SnapshotFormat;
 
 /**
@@ -28,7 +29,7 @@ final class SnapshotStream {
     }
 
     /** The snapshot of {@code frame} for this client: its {@code view} cells and its own input {@code ack}. */
-    Offer offer(RoomFrame frame, int[] view, long ack, ArenaMetrics.RoomMetrics metrics) {
+    Offer offer(RoomFrame frame, int[] view, long ack, RoomMetrics metrics) {
         return new Offer(frame, view, ack, metrics);
     }
 
@@ -36,9 +37,9 @@ final class SnapshotStream {
         private final RoomFrame frame;
         private final int[] view;
         private final long ack;
-        private final ArenaMetrics.RoomMetrics metrics;
+        private final RoomMetrics metrics;
 
-        Offer(RoomFrame frame, int[] view, long ack, ArenaMetrics.RoomMetrics metrics) {
+        Offer(RoomFrame frame, int[] view, long ack, RoomMetrics metrics) {
             this.frame = frame;
             this.view = view;
             this.ack = ack;

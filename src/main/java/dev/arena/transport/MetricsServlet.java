@@ -1,6 +1,5 @@
 package dev.arena.transport;
 
-import dev.arena.server.ArenaMetrics;
 import dev.arena.server.GameWorld;
 import dev.arena.server.StandaloneWorld;
 import jakarta.inject.Inject;
@@ -11,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /metrics}: the server's metrics as Prometheus text ({@link ArenaMetrics}), for Prometheus and for the
+ * {@code GET /metrics}: the server's metrics as Prometheus text ({@link PrometheusText}), for Prometheus and for the
  * live monitor page ({@code monitor.html}). The world comes from CDI or else the {@link StandaloneWorld}, like
  * {@link HealthServlet}.
  */
@@ -30,7 +29,7 @@ public class MetricsServlet extends HttpServlet {
             response.getWriter().write("no game world\n");
             return;
         }
-        response.setContentType(ArenaMetrics.contentType());
-        response.getWriter().write(world.metrics().scrape());
+        response.setContentType(PrometheusText.CONTENT_TYPE);
+        response.getWriter().write(PrometheusText.of(world.metrics().registry()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.arena.dev;
 
+import dev.arena.transport.PrometheusText;
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
-import dev.arena.server.ArenaMetrics;
 import dev.arena.server.GameWorld;
 import dev.arena.server.Health;
 import dev.arena.server.StandaloneWorld;
@@ -145,8 +145,8 @@ public final class DevServer implements AutoCloseable {
             @Override
             public void service(Request request, Response response) throws IOException {
                 response.setHeader("Cache-Control", "no-store");
-                response.setContentType(ArenaMetrics.contentType());
-                response.getWriter().write(world.metrics().scrape());
+                response.setContentType(PrometheusText.CONTENT_TYPE);
+                response.getWriter().write(PrometheusText.of(world.metrics().registry()));
             }
         }, "/metrics");
         routes.addHttpHandler(new HttpHandler() {

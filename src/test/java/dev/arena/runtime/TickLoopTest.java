@@ -1,5 +1,6 @@
 package dev.arena.runtime;
 
+import dev.arena.transport.PrometheusText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
@@ -102,7 +103,7 @@ class TickLoopTest {
         assertThat(mostInOneSecond(snapshotTimes)).as("snapshots in any one second").isLessThanOrEqualTo(tickRate + 2);
         assertThat(loop.missedTicks()).as("missed ticks").isGreaterThanOrEqualTo(2L * SLOW_TICKS);
         assertThat(world.metrics().missedTicks()).isEqualTo(loop.missedTicks());
-        assertThat(world.metrics().scrape()).contains("arena_tick_missed_total " + (double) loop.missedTicks());
+        assertThat(PrometheusText.of(world.metrics().registry())).contains("arena_tick_missed_total " + (double) loop.missedTicks());
     }
 
     private static final int SLOW_TICKS = 10;

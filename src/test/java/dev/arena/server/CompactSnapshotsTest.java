@@ -1,5 +1,8 @@
 package dev.arena.server;
 
+import dev.arena.server.metrics.Metrics;
+import dev.arena.server.metrics.RoomMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompactSnapshotsTest {
     private final Codec codec = new Codec();
-    private final ArenaMetrics.RoomMetrics metrics = new ArenaMetrics(20).new RoomMetrics(null);
+    private final RoomMetrics metrics = RoomMetrics.detached(new Metrics(new SimpleMeterRegistry()), 20);
 
     /** A room of wandering players and one observing client, ticked {@code ticks} times. */
     private final class Scenario {

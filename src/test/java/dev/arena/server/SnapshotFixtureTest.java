@@ -1,5 +1,8 @@
 package dev.arena.server;
 
+import dev.arena.server.metrics.Metrics;
+import dev.arena.server.metrics.RoomMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.game.Input;
@@ -48,7 +51,7 @@ class SnapshotFixtureTest {
         SplittableRandom random = new SplittableRandom(8);
         SnapshotStream stream = new SnapshotStream(true);
         SnapshotDecoder decoder = new SnapshotDecoder(RULES, self.value());
-        ArenaMetrics.RoomMetrics metrics = new ArenaMetrics(20).new RoomMetrics(null);
+        RoomMetrics metrics = RoomMetrics.detached(new Metrics(new SimpleMeterRegistry()), 20);
         long seq = 0;
         JsonArrayBuilder steps = Json.createArrayBuilder();
         for (int t = 0; t < 80; t++) {

@@ -1,5 +1,8 @@
 package dev.arena.server;
 
+import dev.arena.server.metrics.Metrics;
+import dev.arena.server.metrics.RoomMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.arena.game.Input;
 import dev.arena.game.PlayerId;
 import dev.arena.game.Rules;
@@ -40,7 +43,7 @@ public final class StateEncodingBench {
         World world = new World(rules, new SplittableRandom(1));
         InterestGrid grid = new InterestGrid(rules, view);
         SnapshotFrames frames = new SnapshotFrames(rules, grid, new Codec());
-        ArenaMetrics.RoomMetrics metrics = new ArenaMetrics(20).forRoom(null);
+        RoomMetrics metrics = RoomMetrics.detached(new Metrics(new SimpleMeterRegistry()), 20);
         DotsGame dots = new DotsGame();
         Match match = Match.start(dots, Settings.read(dots, Map.of("arena.game.dots.mapWidth", "" + size,
                 "arena.game.dots.mapHeight", "" + size)), 20, 1);

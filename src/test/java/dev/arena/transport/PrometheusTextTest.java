@@ -1,4 +1,4 @@
-package dev.arena.server;
+package dev.arena.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,13 +6,19 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
+import dev.arena.server.ArenaConfig;
+import dev.arena.server.Connection;
+import dev.arena.server.GameWorld;
 import dev.arena.support.FakePeer;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The server's metrics as Prometheus text, driven through GameWorld with fake peers and a fake clock. */
-class ArenaMetricsTest {
+/**
+ * The server's metrics as Prometheus text ({@link PrometheusText}): names, labels and types as {@code /metrics} has
+ * always served them, driven through GameWorld with fake peers and a fake clock.
+ */
+class PrometheusTextTest {
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final GameWorld world = new GameWorld(
             ArenaConfig.DEFAULT.withMaxPlayersPerRoom(2), clock::get, new SplittableRandom(1));
@@ -21,6 +27,10 @@ class ArenaMetricsTest {
         Connection c = world.connect(peer);
         world.receive(c, new ClientMessage.Join(name, room));
         return c;
+    }
+
+    private String scrape() {
+        return PrometheusText.of(world.metrics().registry());
     }
 
     @Test
@@ -36,7 +46,7 @@ class ArenaMetricsTest {
         world.reject(ca, new ProtocolException(ErrorCode.INVALID_FIELD, "bad"));
         world.tick();
         world.tick();
-        String text = world.metrics().scrape();
+        String text = scrape();
         assertThat(text)
                 .contains("arena_players 3.0")
                 .contains("arena_rooms 2.0")
@@ -63,17 +73,17 @@ class ArenaMetricsTest {
         FakePeer late = new FakePeer();
         Connection third = joined(late, "c", "small");
         world.tick();
-        assertThat(world.metrics().scrape()).contains("arena_errors_total{code=\"room_full\"} 1.0");
+        assertThat(scrape()).contains("arena_errors_total{code=\"room_full\"} 1.0");
 
         world.closed(third, 1000);
         FakePeer solo = new FakePeer();
         Connection gone = joined(solo, "solo", "short-lived");
         world.tick();
-        assertThat(world.metrics().scrape()).contains("room=\"short-lived\"");
+        assertThat(scrape()).contains("room=\"short-lived\"");
         world.closed(gone, 1000);
         world.tick();
         world.tick();
-        assertThat(world.metrics().scrape()).doesNotContain("room=\"short-lived\"").contains("room=\"small\"");
+        assertThat(scrape()).doesNotContain("room=\"short-lived\"").contains("room=\"small\"");
     }
 
     @Test
@@ -83,6 +93,6 @@ class ArenaMetricsTest {
         for (int i = 0; i < CloseCodes.MAX_CONSECUTIVE_ERRORS; i++) {
             world.reject(c, new ProtocolException(ErrorCode.MALFORMED_JSON, "no"));
         }
-        assertThat(world.metrics().scrape()).contains("arena_closes_total{code=\"4000\"} 1.0");
+        assertThat(scrape()).contains("arena_closes_total{code=\"4000\"} 1.0");
     }
 }
