@@ -1,6 +1,6 @@
 // The browser's compact-snapshot decoder against the server's: src/test/resources/parity/snapshots.json holds the
 // binary frames one client of a room on a gridded map was sent (some snapshots dropped in between) and the snapshot
-// the Java decoder made of each (written by dev.arena.server.SnapshotFixtureTest, which keeps it true). The
+// the Java decoder made of each (written by dev.arena.server.snapshot.SnapshotFixtureTest, which keeps it true). The
 // browser's SnapshotDecoder must make exactly the same snapshots. Plus the decoder's rules on hand-made frames.
 import test from 'node:test';
 import assert from 'node:assert/strict';

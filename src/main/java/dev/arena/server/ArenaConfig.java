@@ -1,11 +1,15 @@
 package dev.arena.server;
 
 import dev.arena.game.Rules;
+import dev.arena.server.connection.AddressQuota;
+import dev.arena.server.connection.Limits;
+import dev.arena.server.room.RoomSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -272,5 +276,21 @@ public record ArenaConfig(
                     slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins,
                     viewDistance, maxRoomsPerAddress, roomsPerAddressPerMinute, maxSeatsPerAddress);
         }
+    }
+
+    /** The connection edge's share of these settings. */
+    public Limits connectionLimits() {
+        return new Limits(maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, idleTimeout,
+                slowConsumerTimeout);
+    }
+
+    /** Room hosting's share of these settings. */
+    public RoomSettings roomSettings() {
+        return new RoomSettings(rules, maxPlayersPerRoom, resumeGrace.toMillis(), viewDistance, defaultRoom, maxRooms);
+    }
+
+    /** What each remote address may hold, as these settings say, on {@code clockMillis}. */
+    public AddressQuota addressQuota(LongSupplier clockMillis) {
+        return new AddressQuota(maxRoomsPerAddress, roomsPerAddressPerMinute, maxSeatsPerAddress, clockMillis);
     }
 }

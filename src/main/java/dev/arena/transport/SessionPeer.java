@@ -1,6 +1,6 @@
 package dev.arena.transport;
 
-import dev.arena.server.Peer;
+import dev.arena.server.connection.Peer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;

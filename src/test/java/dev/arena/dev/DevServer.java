@@ -1,6 +1,5 @@
 package dev.arena.dev;
 
-import dev.arena.transport.PrometheusText;
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
@@ -9,6 +8,7 @@ import dev.arena.server.StandaloneWorld;
 import dev.arena.transport.GameEndpoint;
 import dev.arena.transport.HealthServlet;
 import dev.arena.transport.JoinAddresses;
+import dev.arena.transport.PrometheusText;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.DeploymentException;

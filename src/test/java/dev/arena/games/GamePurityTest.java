@@ -47,7 +47,7 @@ class GamePurityTest {
     @Test
     void theScanFindsAForbiddenReference() throws IOException {
         // the scanner itself, on a class known to use java.util.concurrent: this test class's neighbour would not
-        Path room = Path.of("target/classes/dev/arena/server/Room.class");
+        Path room = Path.of("target/classes/dev/arena/server/room/Room.class");
         String text = new String(Files.readAllBytes(room), StandardCharsets.ISO_8859_1);
         assertThat(FORBIDDEN).anyMatch(text::contains);
     }

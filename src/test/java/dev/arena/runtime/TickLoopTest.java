@@ -1,6 +1,5 @@
 package dev.arena.runtime;
 
-import dev.arena.transport.PrometheusText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
@@ -8,6 +7,7 @@ import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
 import dev.arena.support.FakePeer;
+import dev.arena.transport.PrometheusText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -103,7 +103,8 @@ class TickLoopTest {
         assertThat(mostInOneSecond(snapshotTimes)).as("snapshots in any one second").isLessThanOrEqualTo(tickRate + 2);
         assertThat(loop.missedTicks()).as("missed ticks").isGreaterThanOrEqualTo(2L * SLOW_TICKS);
         assertThat(world.metrics().missedTicks()).isEqualTo(loop.missedTicks());
-        assertThat(PrometheusText.of(world.metrics().registry())).contains("arena_tick_missed_total " + (double) loop.missedTicks());
+        assertThat(PrometheusText.of(world.metrics().registry()))
+                .contains("arena_tick_missed_total " + (double) loop.missedTicks());
     }
 
     private static final int SLOW_TICKS = 10;

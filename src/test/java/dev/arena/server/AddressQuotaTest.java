@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.server.connection.AddressQuota;
+import dev.arena.server.connection.Connection;
+import dev.arena.server.party.Party;
 import dev.arena.support.FakePeer;
 import java.time.Duration;
 import java.util.ArrayList;

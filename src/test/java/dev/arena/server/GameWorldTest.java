@@ -7,6 +7,8 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.server.connection.ClosingConnections;
+import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;

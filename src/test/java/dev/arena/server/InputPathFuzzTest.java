@@ -7,6 +7,7 @@ import dev.arena.game.Rules;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ProtocolException;
+import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

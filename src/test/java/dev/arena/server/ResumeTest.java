@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
+import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
 import java.time.Duration;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package dev.arena.support;
 
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
-import dev.arena.server.Peer;
+import dev.arena.server.connection.Peer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

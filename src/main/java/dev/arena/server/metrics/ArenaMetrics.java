@@ -16,7 +16,7 @@ import java.util.function.DoubleSupplier;
  *       ticks skipped because the server was behind (it never runs missed ticks back to back: see
  *       {@code dev.arena.runtime.TickLoop});
  *   <li>{@code arena_rooms}, {@code arena_players}, {@code arena_connections}, {@code arena_addresses} (gauges,
- *       read from the suppliers given to {@link #gauge});
+ *       read from the suppliers given to {@link #gauges});
  *   <li>{@code arena_messages_received_total}, {@code arena_messages_sent_total}, {@code arena_sent_bytes_total}
  *       (every frame, control and snapshot), {@code arena_snapshot_bytes_total} (snapshot frames only),
  *       {@code arena_snapshots_dropped_total} (older snapshots replaced for slow clients);
@@ -59,9 +59,14 @@ public final class ArenaMetrics {
         return metrics;
     }
 
-    /** A gauge of the server, such as {@code arena.rooms}, read from {@code value}. */
-    public void gauge(String name, String description, DoubleSupplier value) {
-        metrics.gauge(name, description, value);
+    /** The server's gauges, read from these suppliers whenever they are shown. */
+    public void gauges(DoubleSupplier rooms, DoubleSupplier players, DoubleSupplier connections,
+            DoubleSupplier addresses) {
+        metrics.gauge("arena.rooms", "rooms", rooms);
+        metrics.gauge("arena.players", "players in all rooms, away players included", players);
+        metrics.gauge("arena.connections", "open WebSocket connections", connections);
+        metrics.gauge("arena.addresses", "remote addresses with an open connection (0 where the container does not tell)",
+                addresses);
     }
 
     /** The meters of room {@code name}, its players read from {@code players}; remove them when the room goes. */

@@ -1,0 +1,267 @@
+package dev.arena.server.room;
+
+import dev.arena.game.Input;
+import dev.arena.game.World;
+import dev.arena.protocol.CloseCodes;
+import dev.arena.protocol.Codec;
+import dev.arena.protocol.Role;
+import dev.arena.server.connection.Connection;
+import dev.arena.server.connection.Destination;
+import dev.arena.server.connection.Outbox;
+import dev.arena.server.metrics.RoomMetrics;
+import dev.arena.server.snapshot.InterestGrid;
+import dev.arena.server.snapshot.RoomFrame;
+import dev.arena.server.snapshot.SnapshotFrames;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One room: a {@link World}, its {@link Seats} (all four roles), and the inbox of what its connections asked for since
+ * the last tick. Its life has three hooks, all called by the {@link RoomDirectory}: it is made by the constructor
+ * when a join names it, {@link #tick} runs once per server tick on the tick thread, and {@link #dispose} when it is
+ * idle and removed. Any thread may {@link #enqueue} (and call the {@link Destination} methods); only the tick thread
+ * touches the world and the seats.
+ *
+ * <p>A tick applies the inbox in arrival order ({@link Membership} for joins, leaves and resumes), lets away seats
+ * whose grace period ended go, steps the world once, announces the audience counts, encodes the room once
+ * ({@link SnapshotFrames}) and offers each connected seat its snapshot: a controller its own state instead, a screen
+ * or spectator the whole room.
+ */
+public final class Room implements Destination {
+    private static final Logger LOG = Logger.getLogger(Room.class.getName());
+
+    /** Clients per task when snapshots are handed out on the sender threads. */
+    static final int CLIENTS_PER_SEND_TASK = 128;
+
+    sealed interface Event {
+        Connection connection();
+    }
+
+    /** {@code link}: a screen's controller page, for its join link and QR code (null: none). */
+    record Join(Connection connection, String name, String token, Role role, String link) implements Event {
+        Join(Connection connection, String name, String token) {
+            this(connection, name, token, Role.PLAYER, null);
+        }
+    }
+
+    /** A chat line, cleaned already, to relay to everyone else in the room. */
+    record Say(Connection connection, String text) implements Event {}
+
+    record Steer(Connection connection, long seq, Input input) implements Event {}
+
+    /**
+     * The connection went at {@code atMillis}; {@code mayResume}: its seat waits for the grace period (counted from
+     * {@code atMillis}, not from the tick that handles this) instead of going now.
+     */
+    record Leave(Connection connection, boolean mayResume, long atMillis) implements Event {}
+
+    private final String name;
+    private final World world;
+    private final Codec codec;
+    private final RoomHost host;
+    private final Queue<Event> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inboxSize = new AtomicInteger();
+    private final Seats seats;
+    private final AudienceCounts counts = new AudienceCounts();
+    private final Broadcast broadcast;
+    private final Membership membership;
+    private final SnapshotFrames frames;
+    private final RoomMetrics metrics;
+    private final Executor senders;
+    private final AtomicInteger droppedBySenders = new AtomicInteger();
+    private long failures;
+
+    /** Creates room {@code name} playing {@code world}. */
+    public Room(String name, World world, RoomSettings settings, Codec codec, RoomHost host) {
+        this.name = name;
+        this.world = world;
+        this.codec = codec;
+        this.host = host;
+        this.metrics = host.metrics().forRoom(name, this::playerCount);
+        this.senders = host.senders();
+        this.seats = new Seats(host.quota());
+        this.broadcast = new Broadcast(seats, metrics, codec);
+        this.membership = new Membership(name, world, settings, codec, host, seats, counts, broadcast, metrics);
+        this.frames = new SnapshotFrames(
+                world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec);
+    }
+
+    public RoomMetrics metrics() {
+        return metrics;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Players (and controllers) in the room, those away (waiting to be resumed) included. */
+    public int playerCount() {
+        return seats.dots();
+    }
+
+    /** Players whose connection dropped and who wait for it to come back. */
+    public int awayCount() {
+        return seats.awayDots();
+    }
+
+    /** Spectators, those away included. */
+    public int spectatorCount() {
+        return seats.spectators();
+    }
+
+    /** Screens, those away included. */
+    public int screenCount() {
+        return seats.screens();
+    }
+
+    void enqueue(Event event) {
+        if (!(event instanceof Leave)) {
+            metrics.received();
+        }
+        inboxSize.incrementAndGet();
+        inbox.add(event);
+    }
+
+    @Override
+    public void steer(Connection c, long seq, Input input) {
+        enqueue(new Steer(c, seq, input));
+    }
+
+    @Override
+    public void say(Connection c, String text) {
+        enqueue(new Say(c, text));
+    }
+
+    @Override
+    public void left(Connection c, boolean mayResume, long atMillis) {
+        enqueue(new Leave(c, mayResume, atMillis));
+    }
+
+    /** No seats and nothing waiting: the room may be removed. */
+    public boolean isIdle() {
+        return seats.isEmpty() && inboxSize.get() == 0;
+    }
+
+    /** The room was removed: its meters go. */
+    public void dispose() {
+        metrics.remove();
+    }
+
+    /**
+     * Applies what arrived (joins, inputs, leaves, in arrival order), lets away seats whose grace period ended go,
+     * steps the world once, and offers the snapshot, encoded once, to every connected seat. An event whose handling
+     * throws is logged and its connection closed with 1011; the other events and seats go on. Returns how many
+     * clients still had an unsent older snapshot (dropped).
+     */
+    public int tick(long nowMillis) {
+        for (int n = inboxSize.get(); n > 0; n--) {
+            Event event = inbox.poll();
+            if (event == null) {
+                break;
+            }
+            inboxSize.decrementAndGet();
+            try {
+                handle(event);
+            } catch (RuntimeException | StackOverflowError e) {
+                failed(event, e);
+            }
+        }
+        membership.expire(nowMillis);
+        world.step();
+        counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
+        if (seats.isEmpty()) {
+            return 0;
+        }
+        RoomFrame frame = frames.next(world.snapshot(), nowMillis);
+        InterestGrid grid = frames.grid();
+        int capacity = seats.dots() + seats.watchers();
+        Outbox[] outboxes = new Outbox[capacity];
+        Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[capacity];
+        int n = 0;
+        int dropped = droppedBySenders.getAndSet(0); // counted by the sender threads since the last tick
+        for (Seat seat : seats.withDots()) {
+            Connection c = seat.connection;
+            if (c == null) {
+                continue;
+            }
+            if (seat.feed != null) { // a controller: its own state, never the room's snapshot
+                String own = membership.ownState(seat, nowMillis);
+                if (own != null && c.outbox().snapshot(own)) {
+                    dropped++;
+                }
+                continue;
+            }
+            int[] view = grid.view(frames.cellOf(seat.id));
+            outboxes[n] = c.outbox();
+            offers[n++] = seat.stream.offer(frame, view, frames.seqOf(seat.id), metrics);
+        }
+        for (Seat seat : seats.watching()) { // screens and spectators see the whole room
+            if (n == capacity) {
+                break;
+            }
+            outboxes[n] = seat.connection.outbox();
+            offers[n++] = seat.stream.offer(frame, grid.everything(), 0, metrics);
+        }
+        if (senders == null) { // small rooms too: 100 rooms of 10 must not write 1,000 frames on the tick thread
+            return dropped + deliver(outboxes, offers, 0, n);
+        }
+        for (int from = 0; from < n; from += CLIENTS_PER_SEND_TASK) {
+            int start = from;
+            int end = Math.min(n, from + CLIENTS_PER_SEND_TASK);
+            try {
+                senders.execute(() -> droppedBySenders.addAndGet(deliver(outboxes, offers, start, end)));
+            } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
+                dropped += deliver(outboxes, offers, start, end);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Offers each client its snapshot; an outbox that is free starts sending at once, on this thread (the socket
+     * write). Returns how many older snapshots were dropped.
+     */
+    private static int deliver(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
+        int dropped = 0;
+        for (int i = from; i < to; i++) {
+            if (outboxes[i].snapshot(offers[i])) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private void handle(Event event) {
+        Connection c = event.connection();
+        if (event instanceof Steer s) {
+            Seat seat = seats.of(c);
+            if (seat != null && seat.id != null) {
+                world.steer(seat.id, s.seq(), s.input());
+            }
+        } else if (event instanceof Join j) {
+            membership.join(j);
+        } else if (event instanceof Say say) {
+            broadcast.chat(c, say.text(), world);
+        } else if (event instanceof Leave l) {
+            membership.leave(c, l.mayResume(), l.atMillis());
+        }
+    }
+
+    private void failed(Event event, Throwable e) {
+        failures++;
+        if (Long.bitCount(failures) == 1) { // 1st, 2nd, 4th... failure: a broken room must not flood the log
+            LOG.log(Level.SEVERE, "room '" + name + "': handling " + event.getClass().getSimpleName()
+                    + " failed (" + failures + " times); closing that connection, the room goes on", e);
+        }
+        Connection c = event.connection();
+        if (event instanceof Join) {
+            c.joinRefused();
+        }
+        host.kicker().kick(c, CloseCodes.INTERNAL_ERROR, "internal error");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.arena.server.room;
+
+import dev.arena.game.World;
+import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.Codec;
+import dev.arena.server.connection.Connection;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The rooms of a server, by name, and their lifecycle: a room is <b>created</b> when a join names one that does not
+ * exist and may make it ({@link RoomJoins}), <b>ticked</b> with every server tick, and <b>disposed</b> once it is idle
+ * (no seat, nothing waiting), which gives its name back to its creator's quota. A room whose tick throws is logged
+ * and goes on at the next tick; the other rooms are not touched. Joins come from the transport's threads; {@link #tick}
+ * from the tick thread.
+ */
+public final class RoomDirectory {
+    private static final Logger LOG = Logger.getLogger(RoomDirectory.class.getName());
+
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Long> failures = new ConcurrentHashMap<>();
+    private final RoomSettings settings;
+    private final RandomGenerator seeds;
+    private final Codec codec;
+    private final RoomHost host;
+    private final RoomJoins joins;
+    private long lastSweep;
+
+    /** {@code seeds}: one seed per new room's world; {@code partyCodes}: the names of new party rooms. */
+    public RoomDirectory(RoomSettings settings, RandomGenerator seeds, Codec codec, RoomHost host,
+            Supplier<String> partyCodes, RoomJoins.Errors errors) {
+        this.settings = settings;
+        this.seeds = seeds;
+        this.codec = codec;
+        this.host = host;
+        this.joins = new RoomJoins(rooms, settings, host.quota(), this::create, partyCodes, errors);
+    }
+
+    /** {@code c} asks to join (see {@link RoomJoins}); the room handles it at its next tick. */
+    public void join(Connection c, ClientMessage.Join join) {
+        joins.join(c, join);
+    }
+
+    /** For tests: where new party codes come from. */
+    public void usePartyCodes(Supplier<String> codes) {
+        joins.usePartyCodes(codes);
+    }
+
+    /**
+     * Ticks every room and disposes the idle ones (and once a second forgets the addresses that hold and owe
+     * nothing: {@link dev.arena.server.connection.AddressQuota#sweep}); returns how many snapshots were dropped for
+     * clients that had not taken the last one.
+     */
+    public int tick(long nowMillis) {
+        int droppedInAll = 0;
+        for (Room room : rooms.values()) {
+            long started = System.nanoTime();
+            try {
+                int dropped = room.tick(nowMillis);
+                droppedInAll += dropped;
+                host.metrics().dropped(dropped);
+                room.metrics().dropped(dropped);
+            } catch (RuntimeException | StackOverflowError e) {
+                long failed = failures.merge(room.name(), 1L, Long::sum);
+                if (Long.bitCount(failed) == 1) { // 1st, 2nd, 4th, 8th... failure: a broken room must not flood the log
+                    LOG.log(Level.SEVERE, "tick of room '" + room.name() + "' failed (" + failed + " times)", e);
+                }
+            }
+            room.metrics().ticked(System.nanoTime() - started);
+            if (room.isIdle()) {
+                disposeIfIdle(room);
+            }
+        }
+        if (nowMillis - lastSweep >= 1000) {
+            lastSweep = nowMillis;
+            host.quota().sweep();
+        }
+        return droppedInAll;
+    }
+
+    public int size() {
+        return rooms.size();
+    }
+
+    /** The sum of {@code count} over every room. */
+    public int sum(ToIntFunction<Room> count) {
+        int sum = 0;
+        for (Room room : rooms.values()) {
+            sum += count.applyAsInt(room);
+        }
+        return sum;
+    }
+
+    private Room create(String name) {
+        long seed;
+        synchronized (seeds) {
+            seed = seeds.nextLong();
+        }
+        return new Room(name, new World(settings.rules(), new SplittableRandom(seed)), settings, codec, host);
+    }
+
+    private void disposeIfIdle(Room room) {
+        rooms.computeIfPresent(room.name(), (name, r) -> {
+            if (!r.isIdle()) {
+                return r;
+            }
+            host.quota().roomRemoved(name); // in here: a new room of that name is counted only after this
+            return null;
+        });
+        failures.remove(room.name());
+        if (rooms.get(room.name()) != room) {
+            room.dispose();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Room hosting: the {@link dev.arena.server.room.RoomDirectory} of rooms (create on join, tick, dispose when idle),
+ * a {@link dev.arena.server.room.Room} per name with its inbox and tick order, one seat type for players,
+ * controllers, screens and spectators, joins and resumes, broadcast and chat relay. A room reaches the server around
+ * it only through {@link dev.arena.server.room.RoomHost}. Imports {@code dev.arena.game}, {@code dev.arena.protocol}
+ * and the sibling parts {@code connection}, {@code snapshot}, {@code party}, {@code metrics}; never its parent
+ * {@code dev.arena.server} or {@code jakarta.websocket}.
+ */
+package dev.arena.server.room;
