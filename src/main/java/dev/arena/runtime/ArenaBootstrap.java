@@ -1,25 +1,21 @@
 package dev.arena.runtime;
 
 import dev.arena.server.GameWorld;
-import dev.arena.server.StandaloneWorld;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
  * Starts Arena in a servlet container without CDI (Tomcat): where CDI provides the {@link GameWorld} bean (Payara,
- * WildFly), {@link TickScheduler} runs it and this listener does nothing. Otherwise it creates the world and
- * {@link ArenaThreads} of plain threads, installs the world as the {@link StandaloneWorld}, and stops both when the
- * application is undeployed, waiting for the threads to end so no tick outlives the deployment.
+ * WildFly), {@link TickScheduler} runs it and this listener does nothing. Otherwise it starts a
+ * {@link StandaloneArena} (the world, plain threads, the tick) and closes it when the application is undeployed.
  */
 @WebListener
 public class ArenaBootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ArenaBootstrap.class.getName());
 
-    private ArenaThreads threads;
-    private TickLoop loop;
+    private StandaloneArena arena;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -27,28 +23,14 @@ public class ArenaBootstrap implements ServletContextListener {
             LOG.info("Arena: GameWorld from CDI, ticking on threads of the container's ManagedThreadFactory");
             return;
         }
-        GameWorld world = new GameWorld();
-        threads = new ArenaThreads(Executors.defaultThreadFactory(), "arena");
-        world.sendWith(threads.senders());
-        loop = new TickLoop(world, threads.tick(), "plain");
-        StandaloneWorld.install(world);
-        loop.start();
+        arena = StandaloneArena.of(new GameWorld()).start();
         LOG.info("Arena: no CDI here, GameWorld and tick thread of Arena's own");
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (loop == null) {
-            return;
+        if (arena != null) {
+            arena.close();
         }
-        loop.stop();
-        try {
-            if (!threads.stop()) {
-                LOG.warning("Arena: tick or sender threads did not end within 2 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        StandaloneWorld.clear();
     }
 }

@@ -1,10 +1,10 @@
 package dev.arena.dev;
 
+import dev.arena.runtime.StandaloneArena;
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
 import dev.arena.server.Health;
-import dev.arena.server.StandaloneWorld;
 import dev.arena.transport.GameEndpoint;
 import dev.arena.transport.HealthServlet;
 import dev.arena.transport.JoinAddresses;
@@ -20,9 +20,6 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -36,8 +33,9 @@ import org.glassfish.tyrus.spi.ServerContainer;
 
 /**
  * The standalone dev server: one Grizzly {@link HttpServer} serving {@code /game} (Tyrus), {@code /metrics}
- * (Prometheus text), {@code /health}, {@code /addresses} ({@link JoinAddresses}) and the {@code webapp/} files on one port, with a plain scheduled executor for
- * the tick (there is no container here). On the test classpath only; never in the WAR.
+ * (Prometheus text), {@code /health}, {@code /addresses} ({@link JoinAddresses}) and the {@code webapp/} files on one
+ * port. The world, its tick and sender threads are wired by {@link StandaloneArena}, as on Tomcat (there is no
+ * container here). On the test classpath only; never in the WAR.
  *
  * <p>Why not Tyrus's own {@code org.glassfish.tyrus.server.Server}: it serves only static files and WebSocket
  * endpoints, and binds 0.0.0.0 whatever host it is given. Here the Grizzly server is assembled the way Tyrus does it
@@ -50,24 +48,15 @@ import org.glassfish.tyrus.spi.ServerContainer;
  */
 public final class DevServer implements AutoCloseable {
     private static final Jsonb JSONB = JsonbBuilder.create();
-    /** Threads that hand snapshots to clients (socket writes): one per core of the project's 2-core machines. */
-    private static final int SENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private final ExecutorService senders;
     private final HttpServer server;
-    private final GameWorld world;
-    private final TickLoop loop;
-    private final ScheduledExecutorService executor;
+    private final StandaloneArena arena;
     private final String host;
     private final SocketGuard guard;
 
-    private DevServer(HttpServer server, GameWorld world, TickLoop loop, ScheduledExecutorService executor,
-            ExecutorService senders, String host, SocketGuard guard) {
+    private DevServer(HttpServer server, StandaloneArena arena, String host, SocketGuard guard) {
         this.guard = guard;
-        this.senders = senders;
         this.server = server;
-        this.world = world;
-        this.loop = loop;
-        this.executor = executor;
+        this.arena = arena;
         this.host = host;
     }
 
@@ -86,32 +75,17 @@ public final class DevServer implements AutoCloseable {
             throw new IllegalArgumentException("no webapp folder at " + webapp.toAbsolutePath());
         }
         GameWorld world = new GameWorld(config, System::currentTimeMillis, new SplittableRandom(new SecureRandom().nextLong()));
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "arena-tick");
-            t.setDaemon(true);
-            return t;
-        });
-        TickLoop loop = new TickLoop(world, executor, "plain");
-        ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> {
-            Thread t = new Thread(r, "arena-send");
-            t.setDaemon(true);
-            return t;
-        });
-        world.sendWith(senders);
-        StandaloneWorld.install(world);
+        StandaloneArena arena = StandaloneArena.of(world); // the same wiring as Tomcat's (runtime/ArenaBootstrap)
         SocketGuard guard = new SocketGuard(config.maxConnectionsPerAddress());
         HttpServer server = httpServer(bindAddress, port, webapp, world, guard);
         try {
             server.start();
         } catch (IOException e) {
             guard.close();
-            executor.shutdownNow();
-            senders.shutdownNow();
-            StandaloneWorld.clear();
+            arena.close();
             throw new DeploymentException("cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
-        loop.start();
-        return new DevServer(server, world, loop, executor, senders, host, guard);
+        return new DevServer(server, arena.start(), host, guard);
     }
 
     /** Starts a dev server on a free loopback port with these settings, serving the project's {@code webapp/}. */
@@ -189,11 +163,11 @@ public final class DevServer implements AutoCloseable {
     }
 
     public GameWorld world() {
-        return world;
+        return arena.world();
     }
 
     public TickLoop tickLoop() {
-        return loop;
+        return arena.tickLoop();
     }
 
     /** TCP connections from {@code address} (e.g. "127.0.0.1") that are not open WebSockets: under way or closing. */
@@ -209,18 +183,16 @@ public final class DevServer implements AutoCloseable {
     /** Stops ticking, closes every client with "going away", and stops the server. */
     @Override
     public void close() {
-        loop.stop(); // sends "going away" to every client
+        arena.stop(); // sends "going away" to every client
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (world.connectionCount() > 0 && System.nanoTime() < deadline) {
+        while (arena.world().connectionCount() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000L); // let the close frames go out before the sockets are cut
         }
         // Tyrus reports a close as soon as it has queued the close frame; give the frames time to be written.
         LockSupport.parkNanos(300_000_000L);
         server.shutdownNow();
         guard.close();
-        executor.shutdownNow();
-        senders.shutdownNow();
-        StandaloneWorld.clear();
+        arena.close(); // ends the tick and sender threads, uninstalls the world
     }
 
     public static void main(String[] args) throws Exception {
