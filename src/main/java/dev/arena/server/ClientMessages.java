@@ -15,9 +15,9 @@ import dev.arena.server.room.RoomDirectory;
 import java.util.function.LongSupplier;
 
 /**
- * What a client's message does: first the edge admits it (its message budget), then a join goes to the {@link RoomDirectory}, an input or a
- * chat line to the connection's room (after the role and chat checks), a ping is answered at once. Called on the
- * transport's threads.
+ * What a client's message does: first the edge admits it (its message budget), then a join goes to the
+ * {@link RoomDirectory}, an input or a chat line to the connection's room (after the role and chat checks), and a
+ * ping is answered at once. Called on the transport's threads.
  */
 final class ClientMessages {
     private final Connections connections;

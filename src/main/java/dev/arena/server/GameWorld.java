@@ -130,7 +130,7 @@ public class GameWorld {
         closed(c, 1006);
     }
 
-    /** The connection closed with {@code code}: see {@link Connections#closed} and {@link Connections#mayResumeAfter}. */
+    /** The connection closed with {@code code}: see {@link Connections#closed}, {@link Connections#mayResumeAfter}. */
     public void closed(Connection c, int code) {
         connections.closed(c, code);
     }

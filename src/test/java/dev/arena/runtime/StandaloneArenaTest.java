@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The one wiring of Tomcat and the dev server: world installed, ticking on its own threads, all of it gone on close. */
+/** The one wiring of Tomcat and the dev server: the world installed, ticking on its own threads, all gone on close. */
 class StandaloneArenaTest {
     @Test
     void wiresTheWorldToPlainThreadsTicksAndLeavesNothingBehind() {

@@ -8,6 +8,8 @@ import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Connection;
 import dev.arena.server.party.Party;
 import dev.arena.support.FakePeer;
+import dev.arena.support.WorldHarness;
+import dev.arena.support.WorldHarness.Client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,30 +23,12 @@ import org.junit.jupiter.api.Test;
  * tick and clock.
  */
 class AddressQuotaTest {
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final GameWorld world = new GameWorld(ArenaConfig.DEFAULT, clock::get, new SplittableRandom(1));
-
-    private record Client(FakePeer peer, Connection connection) {
-        String lastError() {
-            List<ServerMessage.Error> errors = peer.messages(ServerMessage.Error.class);
-            return errors.isEmpty() ? null : errors.get(errors.size() - 1).code();
-        }
-
-        boolean welcomed() {
-            return !peer.messages(ServerMessage.Welcome.class).isEmpty();
-        }
-
-        String token() {
-            return peer.last(ServerMessage.Welcome.class).token();
-        }
-    }
+    private final WorldHarness arena = new WorldHarness();
+    private final AtomicLong clock = arena.clock();
+    private final GameWorld world = arena.world();
 
     private Client join(String address, ClientMessage.Join join) {
-        FakePeer peer = new FakePeer();
-        Client c = new Client(peer, world.connect(peer, address));
-        world.receive(c.connection, join);
-        world.tick();
-        return c;
+        return arena.join(address, join);
     }
 
     private Client player(String address, String room) {
@@ -56,11 +40,7 @@ class AddressQuotaTest {
     }
 
     private void tickFor(Duration d) {
-        long end = clock.get() + d.toMillis();
-        while (clock.get() < end) {
-            clock.addAndGet(250);
-            world.tick();
-        }
+        arena.advance(d.toMillis(), 250);
     }
 
     @Test
@@ -71,12 +51,12 @@ class AddressQuotaTest {
             Client c = player("198.51.100.1", "hoard" + i);
             if (!c.welcomed()) {
                 assertThat(c.lastError()).isEqualTo("too_many_rooms");
-                world.disconnect(c.connection);
+                world.disconnect(c.connection());
                 continue;
             }
             made++;
             held.add(c);
-            world.dropped(c.connection); // TCP gone without a close: the player stays away, keeping its room
+            world.dropped(c.connection()); // TCP gone without a close: the player stays away, keeping its room
         }
         world.tick();
         assertThat(made).isEqualTo(ArenaConfig.DEFAULT.maxRoomsPerAddress());
@@ -85,13 +65,13 @@ class AddressQuotaTest {
         for (int round = 0; round < 3; round++) { // resume every token and drop again: nothing more is held
             for (Client c : held) {
                 String room = c.peer().last(ServerMessage.Welcome.class).room();
-                Client back = join("198.51.100.1", new ClientMessage.Join("p", room, c.token()));
+                Client back = join("198.51.100.1", new ClientMessage.Join("p", room, c.welcome().token()));
                 assertThat(back.peer().last(ServerMessage.Welcome.class).resumed()).isTrue();
-                world.dropped(back.connection);
+                world.dropped(back.connection());
             }
             Client more = player("198.51.100.1", "more" + round);
             assertThat(more.lastError()).isEqualTo("too_many_rooms");
-            world.disconnect(more.connection);
+            world.disconnect(more.connection());
             tickFor(Duration.ofSeconds(5));
         }
         assertThat(world.roomCount()).isEqualTo(16);
@@ -110,7 +90,7 @@ class AddressQuotaTest {
             if (c.welcomed()) {
                 made++;
             }
-            world.disconnect(c.connection); // leaves for good: the room goes at the next tick
+            world.disconnect(c.connection()); // leaves for good: the room goes at the next tick
             world.tick();
         }
         assertThat(made).isEqualTo(ArenaConfig.DEFAULT.roomsPerAddressPerMinute());
@@ -147,7 +127,7 @@ class AddressQuotaTest {
             Client c = player("198.51.100.3", "big");
             assertThat(c.welcomed()).isTrue();
             mine.add(c);
-            world.dropped(c.connection);
+            world.dropped(c.connection());
         }
         world.tick();
         Client extra = player("198.51.100.3", "big");
@@ -201,7 +181,7 @@ class AddressQuotaTest {
             if ("unknown_room".equals(c.lastError())) {
                 lookups++;
             }
-            world.disconnect(c.connection);
+            world.disconnect(c.connection());
             clock.addAndGet(200); // a new connection every 200 ms, whatever the answer
             if (i % 20 == 0) {
                 world.tick();
@@ -219,7 +199,7 @@ class AddressQuotaTest {
         for (int i = 0; i < 200; i++) {
             Client c = player("10.1.0." + i, "r" + (i % 7));
             controller("10.1.0." + i, "BBBBB");
-            world.disconnect(c.connection);
+            world.disconnect(c.connection());
         }
         world.tick();
         assertThat(world.quota().addresses()).isEqualTo(200);

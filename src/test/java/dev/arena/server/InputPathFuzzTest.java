@@ -9,6 +9,7 @@ import dev.arena.protocol.Codec;
 import dev.arena.protocol.ProtocolException;
 import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
+import dev.arena.support.WorldHarness;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,16 +42,16 @@ class InputPathFuzzTest {
     }
 
     static void run(byte[] input) {
-        AtomicLong clock = new AtomicLong(1_000_000);
-        ArenaConfig config = ArenaConfig.DEFAULT.withRules(RULES).withMaxRooms(3).withMaxPlayersPerRoom(2)
-                .withRateLimit(20, 10).withResumeGrace(Duration.ofSeconds(2));
-        GameWorld world = new GameWorld(config, clock::get, new SplittableRandom(1));
+        WorldHarness arena = new WorldHarness(ArenaConfig.DEFAULT.withRules(RULES).withMaxRooms(3)
+                .withMaxPlayersPerRoom(2).withRateLimit(20, 10).withResumeGrace(Duration.ofSeconds(2)));
+        AtomicLong clock = arena.clock();
+        GameWorld world = arena.world();
         List<FakePeer> peers = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            FakePeer peer = new FakePeer();
-            peers.add(peer);
-            connections.add(world.connect(peer, "10.0.0." + (i % 2)));
+            WorldHarness.Client client = arena.connect("10.0.0." + (i % 2));
+            peers.add(client.peer());
+            connections.add(client.connection());
         }
         int start = 0;
         int frames = 0;

@@ -6,10 +6,10 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.ChatText;
-import dev.arena.server.connection.Connection;
 import dev.arena.server.party.Party;
-import dev.arena.support.FakePeer;
 import dev.arena.support.Qr;
+import dev.arena.support.WorldHarness;
+import dev.arena.support.WorldHarness.Client;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -21,39 +21,13 @@ import org.junit.jupiter.api.Test;
 class PartyTest {
     private static final String LINK = "http://192.0.2.7:8080/arena/controller.html";
 
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final GameWorld world = new GameWorld(
-            ArenaConfig.DEFAULT.withMaxPlayersPerRoom(3).withResumeGrace(Duration.ofSeconds(15)),
-            clock::get, new SplittableRandom(1));
-
-    private record Client(FakePeer peer, Connection connection) {
-        <T extends ServerMessage> T last(Class<T> type) {
-            return peer.last(type);
-        }
-
-        List<ServerMessage> messages() {
-            return peer.messages();
-        }
-
-        int id() {
-            return peer.last(ServerMessage.Welcome.class).id();
-        }
-    }
-
-    private Client connect() {
-        FakePeer peer = new FakePeer();
-        return new Client(peer, world.connect(peer));
-    }
+    private final WorldHarness arena = new WorldHarness(
+            ArenaConfig.DEFAULT.withMaxPlayersPerRoom(3).withResumeGrace(Duration.ofSeconds(15)));
+    private final AtomicLong clock = arena.clock();
+    private final GameWorld world = arena.world();
 
     private Client join(String name, String room, String role) {
-        return join(new ClientMessage.Join(name, room, null, role, role.equals("screen") ? LINK : null));
-    }
-
-    private Client join(ClientMessage.Join join) {
-        Client c = connect();
-        world.receive(c.connection, join);
-        world.tick();
-        return c;
+        return arena.join(new ClientMessage.Join(name, room, null, role, role.equals("screen") ? LINK : null));
     }
 
     private Client screen() {
@@ -130,18 +104,18 @@ class PartyTest {
         assertThat(welcome.id()).isEqualTo(welcome.players().get(0).id());
         assertThat(bob.last(ServerMessage.Welcome.class).players()).hasSize(1);
         // the screen sees both dots with their names
-        assertThat(screen.peer.messages(ServerMessage.PlayerJoined.class))
+        assertThat(screen.peer().messages(ServerMessage.PlayerJoined.class))
                 .extracting(j -> j.player().name()).containsExactly("Ada", "Bob");
         assertThat(screen.last(ServerMessage.Snapshot.class).players()).hasSize(2);
 
-        ada.peer.clear();
-        world.receive(ada.connection, new ClientMessage.Input(1L, 1, 0));
+        ada.peer().clear();
+        world.receive(ada.connection(), new ClientMessage.Input(1L, 1, 0));
         for (int i = 0; i < 5; i++) {
             world.tick();
         }
-        assertThat(ada.peer.messages(ServerMessage.Snapshot.class)).isEmpty();
-        assertThat(ada.peer.messages(ServerMessage.PlayerJoined.class)).isEmpty();
-        List<ServerMessage.Self> selves = ada.peer.messages(ServerMessage.Self.class);
+        assertThat(ada.peer().messages(ServerMessage.Snapshot.class)).isEmpty();
+        assertThat(ada.peer().messages(ServerMessage.PlayerJoined.class)).isEmpty();
+        List<ServerMessage.Self> selves = ada.peer().messages(ServerMessage.Self.class);
         assertThat(selves).hasSize(5); // moving: one a tick
         assertThat(selves.get(0).seq()).isEqualTo(1);
         assertThat(selves.get(4).x()).isGreaterThan(selves.get(0).x());
@@ -149,9 +123,9 @@ class PartyTest {
                 .filter(p -> p.id() == welcome.id()).findFirst().orElseThrow();
         assertThat(onScreen.x()).isEqualTo(selves.get(4).x());
 
-        world.receive(ada.connection, new ClientMessage.Input(2L, 0, 0));
+        world.receive(ada.connection(), new ClientMessage.Input(2L, 0, 0));
         world.tick();
-        ada.peer.clear();
+        ada.peer().clear();
         for (int i = 0; i < 5; i++) {
             world.tick();
         }
@@ -185,11 +159,11 @@ class PartyTest {
         assertThat(sam.last(ServerMessage.Snapshot.class).players()).hasSize(1);
         assertThat(world.playerCount()).isEqualTo(1);
         assertThat(world.spectatorCount()).isEqualTo(1);
-        assertThat(ada.peer.messages(ServerMessage.PlayerJoined.class)).isEmpty(); // a spectator is no player
+        assertThat(ada.peer().messages(ServerMessage.PlayerJoined.class)).isEmpty(); // a spectator is no player
         Client bob = join("Bob", "arena", "player");
         assertThat(sam.last(ServerMessage.PlayerJoined.class).player().name()).isEqualTo("Bob");
         assertThat(sam.last(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(2, 1, 0));
-        world.disconnect(bob.connection);
+        world.disconnect(bob.connection());
         world.tick();
         assertThat(sam.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.id());
     }
@@ -199,23 +173,23 @@ class PartyTest {
         Client screen = screen();
         Client sam = join("Sam", code(screen), "spectator");
         for (Client c : List.of(screen, sam)) {
-            world.receive(c.connection, new ClientMessage.Input(1L, 1, 0));
+            world.receive(c.connection(), new ClientMessage.Input(1L, 1, 0));
             assertThat(lastError(c)).isEqualTo(ErrorCode.FORBIDDEN.wireName());
         }
-        Client fresh = connect();
-        world.receive(fresh.connection, new ClientMessage.Input(1L, 1, 0));
+        Client fresh = arena.connect();
+        world.receive(fresh.connection(), new ClientMessage.Input(1L, 1, 0));
         assertThat(lastError(fresh)).isEqualTo(ErrorCode.NOT_JOINED.wireName());
     }
 
     @Test
     void controllersSpectatorsAndScreensNeedARoomThatExists() {
         for (String role : List.of("controller", "spectator", "screen")) {
-            Client c = connect();
-            world.receive(c.connection, new ClientMessage.Join("Ada", "ZZZZZ", null, role, null));
+            Client c = arena.connect();
+            world.receive(c.connection(), new ClientMessage.Join("Ada", "ZZZZZ", null, role, null));
             assertThat(lastError(c)).as(role).isEqualTo(ErrorCode.UNKNOWN_ROOM.wireName());
-            world.receive(c.connection, new ClientMessage.Join("Ada", null, null, role, null)); // the default room
+            world.receive(c.connection(), new ClientMessage.Join("Ada", null, null, role, null)); // the default room
             if (!role.equals("screen")) {
-                assertThat(c.peer.messages(ServerMessage.Error.class)).as(role).hasSize(2);
+                assertThat(c.peer().messages(ServerMessage.Error.class)).as(role).hasSize(2);
             }
         }
         world.tick();
@@ -232,7 +206,7 @@ class PartyTest {
         Client late = join("Late", code(screen), "controller");
         assertThat(lastError(late)).isEqualTo(ErrorCode.ROOM_FULL.wireName());
         Client other = screen();
-        world.receive(late.connection, new ClientMessage.Join("Late", code(other), null, "controller", null));
+        world.receive(late.connection(), new ClientMessage.Join("Late", code(other), null, "controller", null));
         world.tick();
         assertThat(late.last(ServerMessage.Welcome.class).room()).isEqualTo(code(other));
     }
@@ -242,18 +216,18 @@ class PartyTest {
         Client screen = screen();
         String code = code(screen);
         String token = screen.last(ServerMessage.Welcome.class).token();
-        world.dropped(screen.connection);
+        world.dropped(screen.connection());
         for (int i = 0; i < 3; i++) {
             clock.addAndGet(4_000);
             world.tick();
         }
         assertThat(world.roomCount()).isEqualTo(1); // an empty room kept for its screen
-        Client back = join(new ClientMessage.Join(null, code, token, "screen", LINK));
+        Client back = arena.join(new ClientMessage.Join(null, code, token, "screen", LINK));
         assertThat(back.last(ServerMessage.Welcome.class).resumed()).isTrue();
         assertThat(code(back)).isEqualTo(code);
         assertThat(back.last(ServerMessage.Audience.class).screens()).isEqualTo(1);
         // and gone for good: the room ends with its last member
-        world.dropped(back.connection);
+        world.dropped(back.connection());
         clock.addAndGet(15_001);
         world.tick();
         world.tick();
@@ -267,11 +241,11 @@ class PartyTest {
         Client screen = screen();
         String code = code(screen);
         Client ada = join("Ada", code, "controller");
-        world.disconnect(screen.connection); // closed for good
+        world.disconnect(screen.connection()); // closed for good
         world.tick();
         assertThat(ada.last(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(1, 0, 0));
         assertThat(world.roomCount()).isEqualTo(1);
-        Client tv = join(new ClientMessage.Join(null, code, null, "screen", LINK));
+        Client tv = arena.join(new ClientMessage.Join(null, code, null, "screen", LINK));
         assertThat(code(tv)).isEqualTo(code);
         assertThat(tv.last(ServerMessage.Welcome.class).players()).extracting(ServerMessage.PlayerInfo::name)
                 .containsExactly("Ada");
@@ -283,14 +257,14 @@ class PartyTest {
         Client screen = screen();
         Client ada = join("Ada", code(screen), "controller");
         ServerMessage.Welcome first = ada.last(ServerMessage.Welcome.class);
-        world.dropped(ada.connection);
+        world.dropped(ada.connection());
         world.tick();
-        Client again = join(new ClientMessage.Join("x", code(screen), first.token(), "controller", null));
+        Client again = arena.join(new ClientMessage.Join("x", code(screen), first.token(), "controller", null));
         ServerMessage.Welcome second = again.last(ServerMessage.Welcome.class);
         assertThat(second.resumed()).isTrue();
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(again.peer.messages(ServerMessage.Self.class)).hasSize(1); // the state, unchanged but new to it
-        assertThat(screen.peer.messages(ServerMessage.PlayerLeft.class)).isEmpty();
+        assertThat(again.peer().messages(ServerMessage.Self.class)).hasSize(1); // the state, unchanged but new to it
+        assertThat(screen.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
     }
 
     @Test
@@ -301,19 +275,19 @@ class PartyTest {
         Client pat = join("Pat", code, "player");
         Client sam = join("Sam", code, "spectator");
         Client elsewhere = join("Eve", "other", "player");
-        world.receive(ada.connection, new ClientMessage.Chat("  <b>hi</b>\u0007\n\n  all  "));
+        world.receive(ada.connection(), new ClientMessage.Chat("  <b>hi</b>\u0007\n\n  all  "));
         world.tick();
         ServerMessage.Chat expected =
                 new ServerMessage.Chat(ada.last(ServerMessage.Welcome.class).id(), "Ada", "<b>hi</b> all");
         for (Client c : List.of(screen, pat, sam)) {
             assertThat(c.last(ServerMessage.Chat.class)).isEqualTo(expected);
         }
-        assertThat(ada.peer.messages(ServerMessage.Chat.class)).isEmpty(); // not echoed to the sender
-        assertThat(elsewhere.peer.messages(ServerMessage.Chat.class)).isEmpty();
-        world.receive(sam.connection, new ClientMessage.Chat("go!"));
-        world.receive(screen.connection, new ClientMessage.Chat("round 2"));
+        assertThat(ada.peer().messages(ServerMessage.Chat.class)).isEmpty(); // not echoed to the sender
+        assertThat(elsewhere.peer().messages(ServerMessage.Chat.class)).isEmpty();
+        world.receive(sam.connection(), new ClientMessage.Chat("go!"));
+        world.receive(screen.connection(), new ClientMessage.Chat("round 2"));
         world.tick();
-        assertThat(ada.peer.messages(ServerMessage.Chat.class)).containsExactly(
+        assertThat(ada.peer().messages(ServerMessage.Chat.class)).containsExactly(
                 new ServerMessage.Chat(0, "Sam", "go!"), new ServerMessage.Chat(0, "Screen", "round 2"));
     }
 
@@ -321,14 +295,14 @@ class PartyTest {
     void chatIsTrimmedLengthLimitedAndNeverEmpty() {
         Client ada = join("Ada", "r", "player");
         Client bob = join("Bob", "r", "player");
-        world.receive(ada.connection, new ClientMessage.Chat("x".repeat(450)));
-        world.receive(ada.connection, new ClientMessage.Chat(" \t\u200b\n"));
+        world.receive(ada.connection(), new ClientMessage.Chat("x".repeat(450)));
+        world.receive(ada.connection(), new ClientMessage.Chat(" \t\u200b\n"));
         world.tick();
         assertThat(bob.last(ServerMessage.Chat.class).text()).hasSize(ChatText.MAX_LENGTH);
-        assertThat(bob.peer.messages(ServerMessage.Chat.class)).hasSize(1);
+        assertThat(bob.peer().messages(ServerMessage.Chat.class)).hasSize(1);
         assertThat(lastError(ada)).isEqualTo(ErrorCode.INVALID_FIELD.wireName());
-        Client fresh = connect();
-        world.receive(fresh.connection, new ClientMessage.Chat("hello"));
+        Client fresh = arena.connect();
+        world.receive(fresh.connection(), new ClientMessage.Chat("hello"));
         assertThat(lastError(fresh)).isEqualTo(ErrorCode.NOT_JOINED.wireName());
     }
 
@@ -337,26 +311,26 @@ class PartyTest {
         Client ada = join("Ada", "r", "player");
         Client bob = join("Bob", "r", "player");
         for (int i = 1; i <= 7; i++) {
-            world.receive(ada.connection, new ClientMessage.Chat("line " + i));
+            world.receive(ada.connection(), new ClientMessage.Chat("line " + i));
         }
-        world.receive(bob.connection, new ClientMessage.Chat("bob is not limited by Ada"));
+        world.receive(bob.connection(), new ClientMessage.Chat("bob is not limited by Ada"));
         world.tick();
-        assertThat(bob.peer.messages(ServerMessage.Chat.class)).extracting(ServerMessage.Chat::text)
+        assertThat(bob.peer().messages(ServerMessage.Chat.class)).extracting(ServerMessage.Chat::text)
                 .containsExactly("line 1", "line 2", "line 3", "line 4", "line 5");
-        assertThat(ada.peer.messages(ServerMessage.Error.class)).extracting(ServerMessage.Error::code)
+        assertThat(ada.peer().messages(ServerMessage.Error.class)).extracting(ServerMessage.Error::code)
                 .containsExactly("chat_rate_limited", "chat_rate_limited");
         assertThat(ada.last(ServerMessage.Chat.class).text()).isEqualTo("bob is not limited by Ada");
         clock.addAndGet(1_000);
-        world.receive(ada.connection, new ClientMessage.Chat("a second later"));
-        world.receive(ada.connection, new ClientMessage.Chat("too soon"));
+        world.receive(ada.connection(), new ClientMessage.Chat("a second later"));
+        world.receive(ada.connection(), new ClientMessage.Chat("too soon"));
         world.tick();
         assertThat(bob.last(ServerMessage.Chat.class).text()).isEqualTo("a second later");
-        assertThat(ada.peer.messages(ServerMessage.Error.class)).hasSize(3);
+        assertThat(ada.peer().messages(ServerMessage.Error.class)).hasSize(3);
     }
 
     @Test
     void aScreenWithoutALinkGetsItsCodeButNoJoinUrl() {
-        Client screen = join(new ClientMessage.Join(null, null, null, "screen", null));
+        Client screen = arena.join(new ClientMessage.Join(null, null, null, "screen", null));
         ServerMessage.Party party = screen.last(ServerMessage.Party.class);
         assertThat(party.code()).hasSize(5);
         assertThat(party.joinUrl()).isNull();

@@ -7,6 +7,8 @@ import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
+import dev.arena.support.WorldHarness;
+import dev.arena.support.WorldHarness.Client;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,30 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /** Resume tokens and the grace period, with fake peers, a fake clock and a hand-driven tick. */
 class ResumeTest {
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final GameWorld world = new GameWorld(
-            ArenaConfig.DEFAULT.withResumeGrace(Duration.ofSeconds(15)), clock::get, new SplittableRandom(1));
-
-    private record Client(FakePeer peer, Connection connection) {
-        ServerMessage.Welcome welcome() {
-            return peer.last(ServerMessage.Welcome.class);
-        }
-    }
+    private final WorldHarness arena = new WorldHarness(ArenaConfig.DEFAULT.withResumeGrace(Duration.ofSeconds(15)));
+    private final AtomicLong clock = arena.clock();
+    private final GameWorld world = arena.world();
 
     private Client join(String name, String room, String token) {
-        FakePeer peer = new FakePeer();
-        Client c = new Client(peer, world.connect(peer));
-        world.receive(c.connection, new ClientMessage.Join(name, room, token));
-        world.tick();
-        return c;
-    }
-
-    private void tickFor(Duration d) {
-        long end = clock.get() + d.toMillis();
-        while (clock.get() < end) {
-            clock.addAndGet(50);
-            world.tick();
-        }
+        return arena.join(new ClientMessage.Join(name, room, token));
     }
 
     @Test
@@ -60,14 +44,14 @@ class ResumeTest {
         Client binary = join("Binary", "r", null);
         Client failing = join("Failing", "r", null);
         Client broken = join("Broken", "r", null);
-        world.unsupported(binary.connection); // a binary frame: 1003 once the client is quiet
-        world.failed(failing.connection); // an unexpected error on its connection: 1011
-        world.closed(broken.connection, 1007); // the container refused its text (not UTF-8)
-        tickFor(Duration.ofSeconds(3));
-        assertThat(binary.peer.closeCode()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
-        assertThat(failing.peer.closeCode()).isEqualTo(CloseCodes.INTERNAL_ERROR);
+        world.unsupported(binary.connection()); // a binary frame: 1003 once the client is quiet
+        world.failed(failing.connection()); // an unexpected error on its connection: 1011
+        world.closed(broken.connection(), 1007); // the container refused its text (not UTF-8)
+        arena.advance(Duration.ofSeconds(3));
+        assertThat(binary.peer().closeCode()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
+        assertThat(failing.peer().closeCode()).isEqualTo(CloseCodes.INTERNAL_ERROR);
         assertThat(world.awayCount()).isZero();
-        assertThat(ada.peer.messages(ServerMessage.PlayerLeft.class)).extracting(ServerMessage.PlayerLeft::id)
+        assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).extracting(ServerMessage.PlayerLeft::id)
                 .containsExactlyInAnyOrder(binary.welcome().id(), failing.welcome().id(), broken.welcome().id());
         assertThat(join("again", "r", failing.welcome().token()).welcome().resumed()).isFalse();
     }
@@ -76,13 +60,13 @@ class ResumeTest {
     void aDroppedPlayerComesBackWithItsTokenAsItWasAndTheOthersNeverSeeItLeave() {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);
-        world.receive(bob.connection, new ClientMessage.Input(5L, 1, 0));
+        world.receive(bob.connection(), new ClientMessage.Input(5L, 1, 0));
         world.tick();
         ServerMessage.Welcome first = bob.welcome();
-        world.dropped(bob.connection);
-        tickFor(Duration.ofSeconds(10));
+        world.dropped(bob.connection());
+        arena.advance(Duration.ofSeconds(10));
         ServerMessage.PlayerPosition away = position(ada, first.id());
-        tickFor(Duration.ofSeconds(2));
+        arena.advance(Duration.ofSeconds(2));
         assertThat(position(ada, first.id())).as("an away player stands still").isEqualTo(away);
 
         Client back = join("ignored", "r", first.token());
@@ -99,13 +83,13 @@ class ResumeTest {
         assertThat(me.color()).isEqualTo(before.color());
         assertThat(me.x()).isEqualTo(away.x());
         assertThat(me.y()).isEqualTo(away.y());
-        assertThat(ada.peer.messages(ServerMessage.PlayerLeft.class)).isEmpty();
-        assertThat(ada.peer.messages(ServerMessage.PlayerJoined.class)).hasSize(1); // Bob's first join only
+        assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
+        assertThat(ada.peer().messages(ServerMessage.PlayerJoined.class)).hasSize(1); // Bob's first join only
         assertThat(world.playerCount()).isEqualTo(2);
         assertThat(world.awayCount()).isZero();
 
         // the new connection numbers its inputs afresh: seq 1 is applied although 5 was before
-        world.receive(back.connection, new ClientMessage.Input(1L, 0, 1));
+        world.receive(back.connection(), new ClientMessage.Input(1L, 0, 1));
         world.tick();
         assertThat(position(ada, first.id()).seq()).isEqualTo(1);
         assertThat(position(ada, first.id()).y()).isGreaterThan(away.y());
@@ -116,12 +100,12 @@ class ResumeTest {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);
         ServerMessage.Welcome first = bob.welcome();
-        world.dropped(bob.connection);
-        tickFor(Duration.ofMillis(14_900));
-        assertThat(ada.peer.messages(ServerMessage.PlayerLeft.class)).isEmpty();
+        world.dropped(bob.connection());
+        arena.advance(Duration.ofMillis(14_900));
+        assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
         assertThat(world.awayCount()).isEqualTo(1);
-        tickFor(Duration.ofMillis(200));
-        assertThat(ada.peer.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(first.id());
+        arena.advance(Duration.ofMillis(200));
+        assertThat(ada.peer().last(ServerMessage.PlayerLeft.class).id()).isEqualTo(first.id());
         assertThat(world.awayCount()).isZero();
 
         ServerMessage.Welcome fresh = join("Bob", "r", first.token()).welcome();
@@ -134,19 +118,19 @@ class ResumeTest {
     void theGracePeriodCountsFromTheDropNotFromTheTickThatNoticesIt() {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);
-        world.dropped(bob.connection);
+        world.dropped(bob.connection());
         clock.addAndGet(15_000);
         world.tick();
-        assertThat(ada.peer.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.welcome().id());
+        assertThat(ada.peer().last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.welcome().id());
     }
 
     @Test
     void aCleanCloseLeavesAtOnce() {
         Client ada = join("Ada", "r", null);
         Client bob = join("Bob", "r", null);
-        world.disconnect(bob.connection);
+        world.disconnect(bob.connection());
         world.tick();
-        assertThat(ada.peer.last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.welcome().id());
+        assertThat(ada.peer().last(ServerMessage.PlayerLeft.class).id()).isEqualTo(bob.welcome().id());
         assertThat(join("Bob", "r", bob.welcome().token()).welcome().resumed()).isFalse();
     }
 
@@ -157,13 +141,13 @@ class ResumeTest {
         Client twin = join("Bob", "r", bob.welcome().token()); // bob's connection is still open
         assertThat(twin.welcome().resumed()).isTrue();
         assertThat(twin.welcome().id()).isEqualTo(bob.welcome().id());
-        assertThat(bob.peer.closeCode()).isEqualTo(CloseCodes.REPLACED);
+        assertThat(bob.peer().closeCode()).isEqualTo(CloseCodes.REPLACED);
         assertThat(world.connectionCount()).isEqualTo(2);
-        world.dropped(bob.connection); // the container reports the close of the old one: no effect
-        world.receive(bob.connection, new ClientMessage.Input(9L, 1, 0)); // late input of the old one: ignored
+        world.dropped(bob.connection()); // the container reports the close of the old one: no effect
+        world.receive(bob.connection(), new ClientMessage.Input(9L, 1, 0)); // late input of the old one: ignored
         world.tick();
         world.tick();
-        assertThat(ada.peer.messages(ServerMessage.PlayerLeft.class)).isEmpty();
+        assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
         assertThat(position(ada, bob.welcome().id()).seq()).isZero();
         assertThat(world.awayCount()).isZero();
     }
@@ -171,7 +155,7 @@ class ResumeTest {
     @Test
     void aTokenResumesOnlyInItsOwnRoom() {
         Client bob = join("Bob", "r", null);
-        world.dropped(bob.connection);
+        world.dropped(bob.connection());
         world.tick();
         ServerMessage.Welcome elsewhere = join("Bob", "other", bob.welcome().token()).welcome();
         assertThat(elsewhere.resumed()).isFalse();
@@ -214,7 +198,7 @@ class ResumeTest {
     }
 
     private static ServerMessage.PlayerPosition position(Client observer, int id) {
-        return observer.peer.last(ServerMessage.Snapshot.class).players().stream().filter(p -> p.id() == id)
+        return observer.peer().last(ServerMessage.Snapshot.class).players().stream().filter(p -> p.id() == id)
                 .findFirst().orElseThrow();
     }
 }

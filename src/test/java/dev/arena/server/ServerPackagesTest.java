@@ -80,8 +80,8 @@ class ServerPackagesTest {
     @Test
     void theScanSeesAUseOfTheParent() throws IOException {
         // the scanner itself, on a class known to use GameWorld (the endpoint)
-        String endpoint = new String(Files.readAllBytes(Path.of("target/classes/dev/arena/transport/GameEndpoint.class")),
-                StandardCharsets.ISO_8859_1);
+        Path endpointClass = Path.of("target/classes/dev/arena/transport/GameEndpoint.class");
+        String endpoint = new String(Files.readAllBytes(endpointClass), StandardCharsets.ISO_8859_1);
         assertThat(parentsUsedBy(endpoint)).contains("GameWorld");
         assertThat(PART.matcher(endpoint).find()).as("and a part (Connection)").isTrue();
     }

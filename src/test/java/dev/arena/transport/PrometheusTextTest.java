@@ -10,8 +10,7 @@ import dev.arena.server.ArenaConfig;
 import dev.arena.server.GameWorld;
 import dev.arena.server.connection.Connection;
 import dev.arena.support.FakePeer;
-import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.arena.support.WorldHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +18,9 @@ import org.junit.jupiter.api.Test;
  * always served them, driven through GameWorld with fake peers and a fake clock.
  */
 class PrometheusTextTest {
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final GameWorld world = new GameWorld(
-            ArenaConfig.DEFAULT.withMaxPlayersPerRoom(2), clock::get, new SplittableRandom(1));
+    private final GameWorld world = new WorldHarness(ArenaConfig.DEFAULT.withMaxPlayersPerRoom(2)).world();
 
+    /** Sends a join and leaves the tick to the test (it counts them). */
     private Connection joined(FakePeer peer, String name, String room) {
         Connection c = world.connect(peer);
         world.receive(c, new ClientMessage.Join(name, room));

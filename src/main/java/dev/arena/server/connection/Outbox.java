@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * waits, and a newer one replaces it, so a slow client costs one pending snapshot, never a growing queue, and the tick
  * never waits for it. A client that lets {@link #MAX_PENDING_CONTROL} control messages pile up is closed with
  * {@link CloseCodes#SLOW_CONSUMER}; so is one whose current send has been in flight for too long (see
- * {@link #inFlightSince()}, checked by {@link Connections#check}). What an outbox holds is bounded: one frame in flight,
+ * {@link #inFlightSince()}, checked by {@link Connections}). What an outbox holds is bounded: one frame in flight,
  * one waiting snapshot and at most {@link #MAX_PENDING_CONTROL} control messages.
  */
 public final class Outbox {

@@ -65,8 +65,8 @@ public final class ArenaMetrics {
         metrics.gauge("arena.rooms", "rooms", rooms);
         metrics.gauge("arena.players", "players in all rooms, away players included", players);
         metrics.gauge("arena.connections", "open WebSocket connections", connections);
-        metrics.gauge("arena.addresses", "remote addresses with an open connection (0 where the container does not tell)",
-                addresses);
+        metrics.gauge("arena.addresses",
+                "remote addresses with an open connection (0 where the container does not tell)", addresses);
     }
 
     /** The meters of room {@code name}, its players read from {@code players}; remove them when the room goes. */

@@ -7,14 +7,9 @@ import dev.arena.game.World;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
-import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Connection;
-import dev.arena.server.connection.MessageRate;
-import dev.arena.server.connection.Outbox;
-import dev.arena.server.metrics.ArenaMetrics;
-import dev.arena.server.metrics.Metrics;
 import dev.arena.support.FakePeer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.arena.support.WorldHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -41,15 +36,14 @@ class RoomTest {
 
     private final FlakyRandom random = new FlakyRandom();
     private final List<Kick> kicks = new ArrayList<>();
-    private final Room room = new Room("r", new World(Rules.DEFAULT, random), RoomSettings.of(Rules.DEFAULT, 10, 15_000, 0),
-            new Codec(), new RoomHost((c, code, reason) -> {
+    private final Room room = new Room("r", new World(Rules.DEFAULT, random),
+            RoomSettings.of(Rules.DEFAULT, 10, 15_000, 0), new Codec(), WorldHarness.roomHost((c, code, reason) -> {
                 kicks.add(new Kick(c, code));
                 c.outbox().close(code, reason);
-            }, () -> "t" + System.nanoTime() + "xxxxxxxxxxxxxxxx",
-                    new ArenaMetrics(new Metrics(new SimpleMeterRegistry()), 20), AddressQuota.NONE, null));
+            }));
 
     private Connection join(FakePeer peer, String name) {
-        Connection c = new Connection(new Outbox(peer, () -> 0), new MessageRate(10, 10, 0), null, 0);
+        Connection c = WorldHarness.connection(peer);
         c.startJoining(room);
         room.enqueue(new Room.Join(c, name, null));
         return c;

@@ -87,7 +87,8 @@ class SnapshotFixtureTest {
                     .add("players", players));
         }
         JsonObject fixture = Json.createObjectBuilder()
-                .add("comment", "written by dev.arena.server.snapshot.SnapshotFixtureTest; checked by src/test/js/snapshots.test.mjs")
+                .add("comment", "written by dev.arena.server.snapshot.SnapshotFixtureTest;"
+                        + " checked by src/test/js/snapshots.test.mjs")
                 .add("rules", Json.createObjectBuilder().add("width", RULES.width()).add("height", RULES.height())
                         .add("tickRate", RULES.tickRate()).add("speed", RULES.speed()).add("radius", RULES.radius()))
                 .add("selfId", self.value())
