@@ -149,7 +149,15 @@ final class TyrusBots implements AutoCloseable {
         @Override
         public long input(int dx, int dy) {
             long n = seq.incrementAndGet();
-            send(new ClientMessage.Input(n, dx, dy));
+            if (SnapshotFormat.SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())) {
+                try { // as the browser and ArenaClient do on the compact subprotocol: the binary input
+                    session.getBasicRemote().sendBinary(SnapshotFormat.encodeInput(n, dx, dy));
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot send: " + e.getMessage(), e);
+                }
+            } else {
+                send(new ClientMessage.Input(n, dx, dy));
+            }
             return n;
         }
 
