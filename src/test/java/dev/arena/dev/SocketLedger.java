@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.LongSupplier;
  *   <li>{@code CLOSING}: the server sent a close frame (or a refused handshake's answer). It counts against the
  *       address again until it is gone, and is cut after {@link #CLOSE_MILLIS} at the latest.
  * </ul>
- * Time is in milliseconds. Thread-safe.
+ * Time is in milliseconds. Thread-safe: changes take the ledger's lock; {@link #state} does not.
  *
  * @param <C> the connection type
  */
@@ -33,7 +34,7 @@ final class SocketLedger<C> {
 
     private static final class Entry {
         final String address;
-        State state = State.HTTP;
+        volatile State state = State.HTTP; // written under the ledger's lock, read without it
         long since;
 
         Entry(String address, long since) {
@@ -44,7 +45,8 @@ final class SocketLedger<C> {
 
     private final int maxPerAddress;
     private final LongSupplier clock;
-    private final Map<C, Entry> entries = new HashMap<>();
+    // concurrent: state() is asked on every frame read and written, by every I/O and sender thread, without the lock
+    private final Map<C, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Integer> notOpen = new HashMap<>();
 
     /** {@code maxPerAddress} 0: no limit per address. */
@@ -94,7 +96,8 @@ final class SocketLedger<C> {
         e.since = clock.getAsLong();
     }
 
-    synchronized State state(C c) {
+    /** Lock-free: on the path of every frame (mutations of an entry happen under the lock, its state is volatile). */
+    State state(C c) {
         Entry e = entries.get(c);
         return e == null ? null : e.state;
     }
