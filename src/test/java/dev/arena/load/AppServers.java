@@ -25,7 +25,8 @@ final class AppServers {
     record Launch(ProcessBuilder builder, URI base) {}
 
     static Launch launch(String target, List<String> jvm, Path out) throws IOException {
-        Path war = Path.of(required("arena.war"));
+        Path war = Boolean.getBoolean("load.floor") ? dev.arena.load.floor.FloorWar.write(out.resolve("floor"))
+                : Path.of(required("arena.war"));
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException(war + " is missing: build it first (mvn -DskipTests verify)");
         }

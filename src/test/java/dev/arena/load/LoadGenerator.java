@@ -102,13 +102,16 @@ public final class LoadGenerator {
         Files.createDirectories(s.out());
         List<String> lines = new ArrayList<>();
         String pinned = System.getProperty("load.serverCpus", "");
-        String context = "# " + s.name() + " — " + s.target() + ", " + LocalDateTime.now().withNano(0)
+        String context = "# " + s.name() + " — " + s.target()
+                + (Boolean.getBoolean("load.floor") ? " (container floor: the same traffic, none of Arena's work)" : "")
+                + ", " + LocalDateTime.now().withNano(0)
                 + ", load average before: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores" + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; motion "
                 + s.motion() + ", input every " + s.inputEveryMs() + " ms"
                 + (s.motion().equals("turn-every-tick") ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
                 + (s.client().equals("tyrus") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
-                        : "") + "; server JVM: " + String.join(" ", ServerProcess.jvmOptions(s.target(), s.serverHeap()));
+                        : "") + " (inputs binary on compact, JSON otherwise, as the browser)"
+                + "; server JVM: " + String.join(" ", ServerProcess.jvmOptions(s.target(), s.serverHeap()));
         System.out.println(context);
         lines.add(context);
         try (ServerProcess server = ServerProcess.start(s)) {

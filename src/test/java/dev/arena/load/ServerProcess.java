@@ -50,6 +50,9 @@ final class ServerProcess implements AutoCloseable {
                 "-Darena.messageBurst=1000"));
         Properties p = System.getProperties();
         for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("floor.")) {
+                options.add("-D" + key + "=" + p.getProperty(key)); // the container floor's settings
+            }
             if (key.startsWith("arena.") && !key.equals("arena.port") && !key.equals("arena.host")
                     && !key.equals("arena.webapp") && !key.equals("arena.war")) {
                 options.add("-D" + key + "=" + p.getProperty(key));
@@ -79,7 +82,8 @@ final class ServerProcess implements AutoCloseable {
                     : before + java.io.File.pathSeparator + System.getProperty("java.class.path");
             command.addAll(List.of("-cp", classPath,
                     "-Darena.webapp=" + System.getProperty("arena.webapp", "webapp"),
-                    "-Darena.host=127.0.0.1", "-Darena.port=" + s.port(), "dev.arena.dev.DevServer"));
+                    "-Darena.host=127.0.0.1", "-Darena.port=" + s.port(),
+                    Boolean.getBoolean("load.floor") ? "dev.arena.load.floor.FloorServer" : "dev.arena.dev.DevServer"));
             launch = new AppServers.Launch(new ProcessBuilder(command),
                     URI.create("http://127.0.0.1:" + s.port() + "/"));
         } else {
