@@ -6,13 +6,15 @@
 #   one-room  a ramp in one room (RAMP), on through unhealthy steps up to 1,000 bots (the worst-case row), then
 #             up to the first unhealthy step (capacity: the last healthy one)
 #   rooms     100 rooms of 10 (1,000 bots)
+#   floor     the one-room ramp on the container floor (-Dload.floor=true: the same traffic, none of Arena's work;
+#             dev.arena.load.floor.Floor), so that each target's own cost per client sits next to Arena's
 #   walk      (only when listed in SCENARIOS) one room of 1,000 on the random walk (a direction held ~500 ms)
 # Results: target/load/targets.md (all rows) and target/load/<target>-<scenario>.md.
 #
 # Usage: bash src/test/load/targets.sh [target...]        (default: dev payara wildfly tomcat)
 # Settings (environment): PORTS="-Dpayara.http.port=... -Dtomcat.http.port=..." (the pom's -D port flags; the
 #   defaults are the pom's), DEV_PORT (18090), RAMP (250,500,1000,1500,2000), WARMUP (5 s), WINDOW (15 s),
-#   SCENARIOS ("one-room rooms"), LOCK (a lock file: each target's runs are made under `flock $LOCK`), WAR (another
+#   SCENARIOS ("floor one-room rooms"), LOCK (a lock file: each target's runs are made under `flock $LOCK`), WAR (another
 #   WAR for the app servers), LABEL (a name prefix for the runs, e.g. before/after), EXTRA (more -D options for the
 #   generator, e.g. -Dload.client=jdk or "-Dload.serverJvm=-XX:StartFlightRecording=...").
 # Before/after side by side: BEFORE=/path/to/an/older/checkout (built: its target/arena.war, target/classes and
@@ -27,7 +29,7 @@ TARGETS=("$@")
 RAMP=${RAMP:-250,500,1000,1500,2000}
 WARMUP=${WARMUP:-5}
 WINDOW=${WINDOW:-15}
-SCENARIOS=${SCENARIOS:-one-room rooms}
+SCENARIOS=${SCENARIOS:-floor one-room rooms}
 DEV_PORT=${DEV_PORT:-18090}
 LABEL=${LABEL:-}
 OUT=target/load
@@ -41,6 +43,7 @@ run() { # target scenario
   case $sc in
     one-room) opts=(-Dload.steps="$RAMP" -Dload.keepGoingTo=1000 -Dload.motion=every-tick) ;;
     rooms) opts=(-Dload.steps=1000 -Dload.rooms=100 -Dload.motion=every-tick) ;;
+    floor) opts=(-Dload.steps="$RAMP" -Dload.keepGoingTo=1000 -Dload.motion=every-tick -Dload.floor=true) ;;
     walk) opts=(-Dload.steps=1000 -Dload.motion=walk) ;;
     *) echo "unknown scenario $sc" >&2; return 1 ;;
   esac
@@ -53,7 +56,9 @@ run() { # target scenario
 
 per_target() { # target
   for sc in $SCENARIOS; do
-    if [ -n "${BEFORE:-}" ]; then
+    if [ -n "${BEFORE:-}" ] && [ "$sc" = floor ]; then
+      WAR="" LABEL=after run "$1" "$sc" # the floor has no Arena code: once is enough
+    elif [ -n "${BEFORE:-}" ]; then
       WAR="$BEFORE/target/arena.war" LABEL=before EXTRA="${EXTRA:-} -Dload.serverClasses=$BEFORE/target/classes:$BEFORE/target/test-classes" run "$1" "$sc"
       WAR="" LABEL=after run "$1" "$sc"
     else
