@@ -2,27 +2,30 @@ package dev.arena.server.room;
 
 import dev.arena.server.connection.Outbox;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A room's snapshots on their way to the sender threads, latest-wins per batch, as an outbox is latest-wins per
- * client. Each tick cuts the room's clients into batches of {@link #PER_BATCH}; batch {@code i} goes into slot
- * {@code i}, and a task is handed to the senders only when the slot was empty. When the senders fall behind (a
- * loaded machine, a burst), the slot still holds the last tick's batch, not yet started: it is replaced by this
- * tick's, and its clients get this tick's snapshot instead (the replaced one counts as dropped for each of them).
- * So at most one batch per slot waits, whatever the backlog: without this, every tick queued new tasks behind the
- * unsent ones, and at 1,000 clients on a loaded machine 130 ticks of snapshots (the frames and every client's offer)
- * were held in the executor's queue, seconds old when they went out. Overload degrades (older snapshots skipped),
- * never amplifies (no growing queue, no stale burst).
+ * A room's snapshots on their way to the sender threads, bounded and latest-wins per batch, as an outbox is per
+ * client. Each tick cuts the room's clients into batches of {@link #PER_BATCH}; batch {@code i} joins slot
+ * {@code i}'s queue of at most {@link #DEPTH} batches, with one sender task per batch. A sender that is a tick late
+ * (a loaded machine, a burst, a collection) loses nothing: the next tick's batch waits behind it. When the senders
+ * are {@code DEPTH} ticks behind, the oldest waiting batch of the slot is replaced by this tick's (its clients get the
+ * newer snapshot instead; the replaced one counts as dropped for each of them) and no task is added. So at most
+ * {@code DEPTH} batches per slot wait, whatever the backlog: before, every tick queued new tasks behind the unsent
+ * ones, and at 1,000 clients on a loaded machine 130 ticks of snapshots (the frames and every client's offer) were
+ * held in the executor's queue, seconds old when they went out. Overload degrades (stale snapshots skipped), never
+ * amplifies (no growing queue, no stale burst).
  *
  * <p>{@link #handOut} runs on the room's tick thread only; the tasks run on the senders.
  */
 final class SendBatches {
     /** Clients per sender task. */
     static final int PER_BATCH = 128;
+    /** Batches a slot holds while its senders are behind: two ticks of lateness cost nothing. */
+    static final int DEPTH = 2;
 
     private record Batch(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
         int deliver() {
@@ -33,7 +36,7 @@ final class SendBatches {
     private final Executor senders;
     private final AtomicInteger droppedBySenders = new AtomicInteger();
     @SuppressWarnings("unchecked")
-    private AtomicReference<Batch>[] slots = new AtomicReference[0]; // the array: tick thread only
+    private ArrayBlockingQueue<Batch>[] slots = new ArrayBlockingQueue[0]; // the array: tick thread only
 
     SendBatches(Executor senders) {
         this.senders = senders;
@@ -54,28 +57,30 @@ final class SendBatches {
             int old = slots.length;
             slots = Arrays.copyOf(slots, count);
             for (int i = old; i < count; i++) {
-                slots[i] = new AtomicReference<>();
+                slots[i] = new ArrayBlockingQueue<>(DEPTH);
             }
         }
         for (int i = 0; i < count; i++) {
             Batch batch = new Batch(outboxes, offers, i * PER_BATCH, Math.min(n, (i + 1) * PER_BATCH));
-            AtomicReference<Batch> slot = slots[i];
-            Batch replaced = slot.getAndSet(batch);
-            if (replaced != null) { // its task has not started yet: it will take this batch instead
-                dropped += replaced.to() - replaced.from();
-                continue;
+            ArrayBlockingQueue<Batch> slot = slots[i];
+            if (!slot.offer(batch)) { // DEPTH batches wait already, each with its task: the oldest makes way
+                Batch replaced = slot.poll();
+                slot.add(batch); // only this thread adds: there is room now
+                if (replaced != null) {
+                    dropped += replaced.to() - replaced.from();
+                    continue; // its task takes a newer batch
+                } // the tasks took them all meanwhile: this batch needs a task of its own
             }
             try {
                 senders.execute(() -> {
-                    Batch newest = slot.getAndSet(null);
-                    if (newest != null) {
-                        droppedBySenders.addAndGet(newest.deliver());
+                    Batch next = slot.poll();
+                    if (next != null) {
+                        droppedBySenders.addAndGet(next.deliver());
                     }
                 });
             } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
-                Batch mine = slot.getAndSet(null);
-                if (mine != null) {
-                    dropped += mine.deliver();
+                for (Batch b; (b = slot.poll()) != null; ) {
+                    dropped += b.deliver();
                 }
             }
         }
