@@ -14,6 +14,8 @@ import dev.arena.server.snapshot.RoomFrame;
 import dev.arena.server.snapshot.SnapshotFrames;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +34,9 @@ import java.util.logging.Logger;
  */
 public final class Room implements Destination {
     private static final Logger LOG = Logger.getLogger(Room.class.getName());
+
+    /** Clients per task when snapshots are handed out on the sender threads. */
+    static final int CLIENTS_PER_SEND_TASK = 128;
 
     sealed interface Event {
         Connection connection();
@@ -67,7 +72,8 @@ public final class Room implements Destination {
     private final Membership membership;
     private final SnapshotFrames frames;
     private final RoomMetrics metrics;
-    private final SendBatches batches;
+    private final Executor senders;
+    private final AtomicInteger droppedBySenders = new AtomicInteger();
     private long failures;
 
     /** Creates room {@code name} playing {@code world}. */
@@ -77,7 +83,7 @@ public final class Room implements Destination {
         this.codec = codec;
         this.host = host;
         this.metrics = host.metrics().forRoom(name, this::playerCount);
-        this.batches = new SendBatches(host.senders());
+        this.senders = host.senders();
         this.seats = new Seats(host.quota());
         this.broadcast = new Broadcast(seats, metrics, codec);
         this.membership = new Membership(name, world, settings, codec, host, seats, counts, broadcast, metrics);
@@ -177,7 +183,7 @@ public final class Room implements Destination {
         Outbox[] outboxes = new Outbox[capacity];
         Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[capacity];
         int n = 0;
-        int dropped = 0;
+        int dropped = droppedBySenders.getAndSet(0); // counted by the sender threads since the last tick
         for (Seat seat : seats.withDots()) {
             Connection c = seat.connection;
             if (c == null) {
@@ -201,7 +207,33 @@ public final class Room implements Destination {
             outboxes[n] = seat.connection.outbox();
             offers[n++] = seat.stream.offer(frame, grid.everything(), 0, metrics);
         }
-        return dropped + batches.handOut(outboxes, offers, n);
+        if (senders == null) { // small rooms too: 100 rooms of 10 must not write 1,000 frames on the tick thread
+            return dropped + deliver(outboxes, offers, 0, n);
+        }
+        for (int from = 0; from < n; from += CLIENTS_PER_SEND_TASK) {
+            int start = from;
+            int end = Math.min(n, from + CLIENTS_PER_SEND_TASK);
+            try {
+                senders.execute(() -> droppedBySenders.addAndGet(deliver(outboxes, offers, start, end)));
+            } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
+                dropped += deliver(outboxes, offers, start, end);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Offers each client its snapshot; an outbox that is free starts sending at once, on this thread (the socket
+     * write). Returns how many older snapshots were dropped.
+     */
+    private static int deliver(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
+        int dropped = 0;
+        for (int i = from; i < to; i++) {
+            if (outboxes[i].snapshot(offers[i])) {
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     private void handle(Event event) {
