@@ -1,7 +1,10 @@
 package dev.arena.load.floor;
 
+import dev.arena.protocol.ProtocolException;
+import dev.arena.protocol.SnapshotFormat;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -93,20 +96,16 @@ public final class Floor {
                 + ",\"tickRate\":" + tickRate + ",\"token\":\"floor" + c.id + "\",\"width\":500}";
     }
 
-    /** A binary input: u8 2, varint seq, u8 direction; the seq becomes the client's ack. */
+    /** A binary input (Arena's own format, {@link SnapshotFormat#decodeInput}); its seq becomes the client's ack. */
     static void input(Client c, ByteBuffer frame) {
-        if (frame.remaining() < 3 || frame.get() != 2) {
+        if (!SnapshotFormat.isInput(frame)) {
             return;
         }
-        long seq = 0;
-        for (int shift = 0; shift < 64 && frame.hasRemaining(); shift += 7) {
-            byte b = frame.get();
-            seq |= (long) (b & 0x7f) << shift;
-            if (b >= 0) {
-                break;
-            }
+        try {
+            c.ack = SnapshotFormat.decodeInput(frame).seq();
+        } catch (ProtocolException e) {
+            // a broken input changes nothing, as in Arena
         }
-        c.ack = seq;
     }
 
     private void tick() {
@@ -156,24 +155,11 @@ public final class Floor {
         }
     }
 
-    /** A frame of {@code size} bytes that starts as a compact snapshot does: kind 1, tick, time, ack (then zeros). */
+    /** A frame of {@code size} bytes that starts as a compact snapshot does: kind, tick, time, ack (then zeros). */
     static ByteBuffer frame(long tick, long now, long ack, int size) {
-        byte[] frame = new byte[Math.max(size, 32)];
-        int p = 0;
-        frame[p++] = 1; // a snapshot
-        p = varint(frame, p, tick);
-        p = varint(frame, p, now);
-        varint(frame, p, ack);
-        return ByteBuffer.wrap(frame);
-    }
-
-    private static int varint(byte[] out, int p, long v) {
-        while ((v & ~0x7fL) != 0) {
-            out[p++] = (byte) ((v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        out[p++] = (byte) v;
-        return p;
+        byte[] header = new SnapshotFormat.Writer(32).u8(SnapshotFormat.KIND_SNAPSHOT).varint(tick).varint(now)
+                .varint(ack).toByteArray();
+        return ByteBuffer.wrap(Arrays.copyOf(header, Math.max(size, 32))); // a header is at most 31 bytes
     }
 
     /** {@code arena_tick_seconds} as Arena's /metrics has it, for the generator's tick columns. */

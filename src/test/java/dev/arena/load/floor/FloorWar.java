@@ -8,7 +8,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Builds the container floor's WAR for the app servers: {@link Floor}, its endpoint and servlets, and of Arena only
- * {@code transport/TyrusIdleTimers}, a container workaround rather than game-server work.
+ * {@code transport/TyrusIdleTimers}, a container workaround rather than game-server work, and the wire format's
+ * packages ({@code protocol/}, {@code game/}) for {@code SnapshotFormat}'s codec.
  */
 public final class FloorWar {
     private FloorWar() {}
@@ -22,6 +23,9 @@ public final class FloorWar {
                 // the one container workaround any WebSocket application on Payara needs (docs/benchmarks.md):
                 // without it Payara's Tyrus schedules a managed task, with a class-path scan, per frame
                 .addClasses(dev.arena.transport.TyrusIdleTimers.class)
+                // and the compact format's codec, so that the floor's frames and inputs are Arena's bytes
+                .addPackage(dev.arena.protocol.SnapshotFormat.class.getPackage())
+                .addPackage(dev.arena.game.Input.class.getPackage())
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }
