@@ -4,7 +4,7 @@
 // (src/test/js/state.test.mjs checks it against frames the Java encoder made, in a committed fixture).
 //
 // Binary frames (integers LEB128 varints, signed ones zigzag; see dev.arena.snapshot.Delta):
-//   state: u8 0x21, tick, u8 flags (1 full, 2 phase, 4 scores), [phase: string, round, signed ticksLeft],
+//   state: u8 0x21, tick, u8 flags (1 full, 2 phase, 4 scores, 8 ack), [ack], [phase: string, round, signed ticksLeft],
 //          [scores: n, n x (player, signed points)], sections: n, per section kind index, ops: n, per op id, u8 op
 //          (0 new: owner + every field the viewer sees; 1 set: mask of ceil(fields / 8) bytes + those fields; 2 gone)
 //   input: u8 0x22, input index, seq, values          event: u8 0x23, event index, values
@@ -14,6 +14,8 @@
 export const STATE = 0x21;
 export const INPUT = 0x22;
 export const EVENT = 0x23;
+/** The flag of a binary state frame that says the viewer's ack follows the flags byte (dev.arena.snapshot.Acks.ACK_FLAG). */
+export const ACK_FLAG = 8;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8out = new TextEncoder();
@@ -134,6 +136,7 @@ export class StateDecoder {
     if (r.u8() !== STATE) throw new Error('not a state frame');
     this.tick = r.varint();
     const flags = r.u8();
+    this.ack = flags & ACK_FLAG ? r.varint() : undefined; // the viewer's ack (dev.arena.snapshot.Acks)
     if (flags & 1) this.clear();
     if (flags & 2) this.phase = { name: r.string(), round: r.varint(), ticksLeft: r.signed() };
     if (flags & 4) {
@@ -173,6 +176,7 @@ export class StateDecoder {
 
   applyJson(o) {
     this.tick = o.tick;
+    this.ack = Number.isFinite(o.ack) ? o.ack : undefined;
     if (o.full) this.clear();
     if (o.phase) this.phase = { ...o.phase };
     if (o.scores) this.scores = o.scores.map((s) => ({ ...s }));

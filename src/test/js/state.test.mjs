@@ -69,3 +69,26 @@ test('a cut-short frame is an error, not a wrong state', () => {
   const frame = bytes(fixture.viewers[1].steps[0].binary);
   assert.throws(() => d.apply(frame.subarray(0, frame.length - 1)));
 });
+
+test('a state frame with the viewer\'s ack (flag 8, a varint after the flags byte; JSON "ack") decodes the same', () => {
+  const viewer = fixture.viewers[0];
+  const plain = new StateDecoder(fixture.schema, viewer);
+  const acked = new StateDecoder(fixture.schema, viewer);
+  const json = new StateDecoder(fixture.schema, viewer);
+  viewer.steps.forEach((step, i) => {
+    const b = bytes(step.binary);
+    let flags = 1;
+    while (b[flags] & 0x80) flags++; // past the tick's varint (dev.arena.snapshot.Acks)
+    flags++;
+    const ack = 300 + i; // two varint bytes
+    const withAck = new Uint8Array([...b.subarray(0, flags), b[flags] | 8, (ack & 0x7f) | 0x80, ack >> 7, ...b.subarray(flags + 1)]);
+    plain.apply(b);
+    acked.apply(withAck);
+    json.apply({ ...JSON.parse(typeof step.json === 'string' ? step.json : JSON.stringify(step.json)), ack });
+    assert.equal(plain.ack, undefined);
+    assert.equal(acked.ack, ack);
+    assert.equal(json.ack, ack);
+    assert.deepEqual(model(acked), model(plain), `frame ${i + 1}`);
+    assert.deepEqual(model(json), model(plain), `JSON frame ${i + 1}`);
+  });
+});

@@ -82,6 +82,7 @@ export class CoinRushFeed {
       return {}; // a frame that does not decode (cut short, another game's): ignored
     }
     if (this.state.tick < before) return {};
+    if (ack === undefined) ack = this.state.ack; // a binary frame's ack (flag 8), read by the decoder
     if (this.state.phase) this.rules.stage = this.state.phase.name;
     const positions = new Map();
     for (const [id, e] of this.state.entities.get('player') ?? []) positions.set(id, { x: e.values.x, y: e.values.y });

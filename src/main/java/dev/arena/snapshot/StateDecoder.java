@@ -32,6 +32,7 @@ public final class StateDecoder {
     private final Viewer viewer;
     private final Map<String, Map<Integer, Entity>> entities = new LinkedHashMap<>();
     private long tick = -1;
+    private long ack = -1;
     private Phase phase;
     private List<Score> scores = List.of();
 
@@ -50,6 +51,11 @@ public final class StateDecoder {
                     k.fields().stream().filter(f -> f.visibility().shows(viewer, viewer.player())).toList()));
         }
         clear();
+    }
+
+    /** The ack of the newest frame ({@link Acks}), or -1 when it had none. */
+    public long ack() {
+        return ack;
     }
 
     public long tick() {
@@ -78,6 +84,7 @@ public final class StateDecoder {
         }
         tick = in.varint("tick");
         int flags = in.u8("flags");
+        ack = (flags & Acks.ACK_FLAG) != 0 ? in.varint("ack") : -1;
         if ((flags & 1) != 0) {
             clear();
         }
@@ -140,6 +147,7 @@ public final class StateDecoder {
             o = reader.readObject();
         }
         tick = o.getJsonNumber("tick").longValueExact();
+        ack = o.containsKey("ack") ? o.getJsonNumber("ack").longValueExact() : -1;
         if (o.getBoolean("full")) {
             clear();
         }
