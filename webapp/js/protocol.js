@@ -50,6 +50,10 @@ export const ErrorCode = Object.freeze({
   CHAT_RATE_LIMITED: 'chat_rate_limited',
   TOO_MANY_SEATS: 'too_many_seats',
   TOO_MANY_GUESSES: 'too_many_guesses',
+  UNKNOWN_GAME: 'unknown_game',
+  WRONG_GAME: 'wrong_game',
+  UNSUPPORTED_ROLE: 'unsupported_role',
+  JOIN_REFUSED: 'join_refused',
 });
 
 /**
@@ -70,6 +74,7 @@ export const CloseCode = Object.freeze({
   REPLACED: 4003,
   IDLE_TIMEOUT: 4004,
   TOO_MANY_CONNECTIONS: 4005,
+  GAME_FAILED: 4006,
 });
 
 /** What a resume token from `welcome` looks like (the server refuses a `join` whose token does not). */
@@ -95,6 +100,9 @@ export const CHAT_KEPT_LENGTH = 200;
 
 /** What a screen's `join.link` must match: an absolute http(s) URL without query or fragment (Codec.LINK). */
 export const LINK_PATTERN = /^https?:\/\/[^\s?#"'<>\\]{1,300}$/;
+
+/** What `join.game` must match (Codec.GAME_NAME): the game a new room is made with, or the room must play. */
+export const JOIN_GAME_PATTERN = /^[a-z][a-z0-9]{0,31}$/;
 
 /** What `welcome.game` must match: the game's name, which names its browser module (games/<name>/index.js). */
 export const GAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
@@ -125,7 +133,7 @@ export function isValidRoom(room) {
  * `options.role` is one of Role (left out for a player); `options.link`, for a screen, is the controller page's URL
  * its join link and QR code point to (left out when it does not match LINK_PATTERN).
  */
-export function join(name, room, token, { role = Role.PLAYER, link = null } = {}) {
+export function join(name, room, token, { role = Role.PLAYER, link = null, game = null } = {}) {
   const message = { type: MessageType.JOIN };
   if (typeof name === 'string' && name !== '') message.name = name.slice(0, NAME_MAX_LENGTH);
   if (typeof room === 'string' && room !== '') message.room = room;
@@ -135,6 +143,7 @@ export function join(name, room, token, { role = Role.PLAYER, link = null } = {}
     message.role = role;
   }
   if (typeof link === 'string' && LINK_PATTERN.test(link)) message.link = link;
+  if (typeof game === 'string' && JOIN_GAME_PATTERN.test(game)) message.game = game;
   return message;
 }
 

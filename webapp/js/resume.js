@@ -75,6 +75,8 @@ export function closePolicy(code) {
       return { retry: true, forgetToken: true, pauseMs: 10000 };
     case CloseCode.TOO_MANY_CONNECTIONS:
       return { retry: true, forgetToken: false, pauseMs: 10000 };
+    case CloseCode.GAME_FAILED: // the room's game failed and the room is gone: a fresh room, a new seat
+      return { retry: true, forgetToken: true, pauseMs: 1000 };
     default:
       return null;
   }

@@ -29,6 +29,14 @@ export function describeError(code, room) {
       return 'Too many players from your network.';
     case ErrorCode.TOO_MANY_GUESSES:
       return 'Too many unknown room codes from your network: wait a minute, then check the code.';
+    case ErrorCode.UNKNOWN_GAME:
+      return 'This server has no such game.';
+    case ErrorCode.WRONG_GAME:
+      return `Room “${room ?? DEFAULT_ROOM}” plays another game. Pick another room.`;
+    case ErrorCode.UNSUPPORTED_ROLE:
+      return 'This room\'s game has no party mode: join as a player or a spectator.';
+    case ErrorCode.JOIN_REFUSED:
+      return `The game in room “${room ?? DEFAULT_ROOM}” did not let you in (it may be full). Pick another room.`;
     case ErrorCode.MALFORMED_JSON:
     case ErrorCode.UNKNOWN_TYPE:
       return 'The server did not understand a message.';

@@ -64,9 +64,9 @@ test('message types, error codes and close codes mirror docs/protocol.md', () =>
     'snapshot', 'welcome',
   ]);
   assert.deepEqual(Object.values(ErrorCode).sort(), [
-    'already_joined', 'chat_rate_limited', 'forbidden', 'invalid_field', 'malformed_json', 'not_joined',
-    'rate_limited', 'room_full', 'too_many_guesses', 'too_many_rooms', 'too_many_seats', 'unknown_room',
-    'unknown_type',
+    'already_joined', 'chat_rate_limited', 'forbidden', 'invalid_field', 'join_refused', 'malformed_json',
+    'not_joined', 'rate_limited', 'room_full', 'too_many_guesses', 'too_many_rooms', 'too_many_seats',
+    'unknown_game', 'unknown_room', 'unknown_type', 'unsupported_role', 'wrong_game',
   ]);
   assert.equal(CloseCode.GOING_AWAY, 1001);
   assert.equal(CloseCode.POLICY_VIOLATION, 1008);
@@ -78,6 +78,7 @@ test('message types, error codes and close codes mirror docs/protocol.md', () =>
   assert.equal(CloseCode.REPLACED, 4003);
   assert.equal(CloseCode.IDLE_TIMEOUT, 4004);
   assert.equal(CloseCode.TOO_MANY_CONNECTIONS, 4005);
+  assert.equal(CloseCode.GAME_FAILED, 4006);
   assert.ok(Object.isFrozen(MessageType) && Object.isFrozen(ErrorCode) && Object.isFrozen(CloseCode));
   // ... and the documents list every one of them
   const docs = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');

@@ -22,21 +22,29 @@ public sealed interface ClientMessage {
      * {@code token} from an earlier {@code welcome} of the same room takes over that player if the server still
      * keeps it (resume); otherwise the join makes a new player. {@code role} is one of {@link Role}'s wire names
      * (default {@code player}); {@code link}, for a {@code screen} only, is the URL of the controller page the
-     * party's join link and QR code point to.
+     * party's join link and QR code point to. {@code game} (optional): the game the room plays; a room that does not
+     * exist yet is made with it (default: the server's {@code arena.defaultGame}), a room that exists must play it.
      */
-    record Join(String name, String room, String token, String role, String link) implements ClientMessage {
+    record Join(String name, String room, String token, String role, String link, String game)
+            implements ClientMessage {
         @JsonbCreator
         public Join(
                 @JsonbProperty("name") String name,
                 @JsonbProperty("room") String room,
                 @JsonbProperty("token") String token,
                 @JsonbProperty("role") String role,
-                @JsonbProperty("link") String link) {
+                @JsonbProperty("link") String link,
+                @JsonbProperty("game") String game) {
             this.name = name;
             this.room = room;
             this.token = token;
             this.role = role;
             this.link = link;
+            this.game = game;
+        }
+
+        public Join(String name, String room, String token, String role, String link) {
+            this(name, room, token, role, link, null);
         }
 
         public Join(String name, String room, String token) {
@@ -69,6 +77,23 @@ public sealed interface ClientMessage {
         @JsonbCreator
         public Ping(@JsonbProperty("t") Double t) {
             this.t = t;
+        }
+    }
+
+    /**
+     * An input of a room's game on the SPI, kept as it came ({@code text}: a JSON {@code input} naming its
+     * {@code "input"}; {@code binary}: a {@code 0x22} frame of the compact subprotocol): only the room knows the
+     * game's input types, so it decodes it, strictly ({@code dev.arena.snapshot.InputCodec}). Not bound by JSON-B.
+     */
+    record GameInput(String text, byte[] binary) implements ClientMessage {
+        public static GameInput of(String text) {
+            return new GameInput(text, null);
+        }
+
+        public static GameInput of(java.nio.ByteBuffer frame) {
+            byte[] bytes = new byte[frame.remaining()];
+            frame.duplicate().get(bytes);
+            return new GameInput(null, bytes);
         }
     }
 

@@ -39,6 +39,12 @@ public final class CloseCodes {
     /** The client's address has as many open connections as it may have. */
     public static final int TOO_MANY_CONNECTIONS = 4005;
 
+    /**
+     * The room's game failed (its simulation threw during a tick): the room is ended, everyone in it closed with
+     * this code; the other rooms play on. Joining again makes a fresh room.
+     */
+    public static final int GAME_FAILED = 4006;
+
     /** How many invalid messages in a row a connection may send before it is closed with {@link #PROTOCOL_ERROR}. */
     public static final int MAX_CONSECUTIVE_ERRORS = 20;
 

@@ -34,6 +34,8 @@ public final class Codec {
     /** Resume tokens as the server issues them (base64url); a join's token must look like one. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     /** A screen's controller page link: an absolute http(s) URL without query, fragment, spaces or quotes. */
+    /** A game's name ({@code dev.arena.spi.Game#name}). */
+    public static final Pattern GAME_NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
     public static final Pattern LINK = Pattern.compile("https?://[^\\s?#\"'<>\\\\]{1,300}");
     /** The longest {@code chat.text} accepted, in characters (the server keeps at most 200 of it). */
     public static final int MAX_CHAT_CHARS = 500;
@@ -106,6 +108,9 @@ public final class Codec {
 
     /** For clients: a client message as text. */
     public String encode(ClientMessage message) {
+        if (message instanceof ClientMessage.GameInput input && input.text() != null) {
+            return input.text();
+        }
         return jsonb.toJson(message);
     }
 
@@ -139,6 +144,12 @@ public final class Codec {
                     ErrorCode.UNKNOWN_TYPE,
                     "unknown type '" + abbreviate(type.getString()) + "', expected one of " + CLIENT_TYPES.keySet());
         }
+        if (recordType == ClientMessage.Input.class && object.containsKey("input")) {
+            if (!(object.get("input") instanceof jakarta.json.JsonString)) {
+                throw invalid("input", "input", "must be the name of one of the room's game's inputs");
+            }
+            return ClientMessage.GameInput.of(text); // a game's typed input: its room decodes it, strictly
+        }
         checkFieldTypes(type.getString(), recordType, object);
         ClientMessage message = bind(recordType, object);
         try {
@@ -151,6 +162,21 @@ public final class Codec {
         }
         checkRanges(message);
         return message;
+    }
+
+    /**
+     * A {@code input} text as the dots game's input ({@code seq}, {@code dx}, {@code dy}, checked as {@link #decode}
+     * checks them; other members, such as {@code "input":"move"}, are ignored): for a dots room given a typed input.
+     */
+    public ClientMessage.Input dotsInput(String text) throws ProtocolException {
+        JsonObject object = parseObject(text);
+        checkFieldTypes("input", ClientMessage.Input.class, object);
+        ClientMessage message = bind(ClientMessage.Input.class, object);
+        if (!(message instanceof ClientMessage.Input input)) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'input' does not bind");
+        }
+        checkRanges(input);
+        return input;
     }
 
     /**
@@ -254,6 +280,9 @@ public final class Codec {
             }
             if (Role.ofWireName(join.role()) == null) {
                 throw invalid("join", "role", "must be 'player', 'controller', 'screen' or 'spectator'");
+            }
+            if (join.game() != null && !GAME_NAME.matcher(join.game()).matches()) {
+                throw invalid("join", "game", "must be a game's name: 1-32 of a-z and 0-9, starting with a letter");
             }
             if (join.link() != null && !LINK.matcher(join.link()).matches()) {
                 throw invalid("join", "link", "must be an http(s) URL without query or fragment, at most 308 characters");

@@ -36,7 +36,15 @@ public enum ErrorCode {
      * The client's address named too many rooms that do not exist ({@code unknown_room}): it must wait before the
      * next lookup; the message says how long. Nothing was looked up.
      */
-    TOO_MANY_GUESSES("too_many_guesses");
+    TOO_MANY_GUESSES("too_many_guesses"),
+    /** {@code join.game} names a game this server does not offer; the message lists those it does. */
+    UNKNOWN_GAME("unknown_game"),
+    /** {@code join.game} names another game than the one the named room (which exists) plays. */
+    WRONG_GAME("wrong_game"),
+    /** The room's game has no place for the role asked for (coin rush: {@code screen}, {@code controller}). */
+    UNSUPPORTED_ROLE("unsupported_role"),
+    /** The room's game refused the player (e.g. the round is full); the message is the game's reason. */
+    JOIN_REFUSED("join_refused");
 
     private final String wireName;
 

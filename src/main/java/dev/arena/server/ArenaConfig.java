@@ -3,6 +3,7 @@ package dev.arena.server;
 import dev.arena.game.Rules;
 import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Limits;
+import dev.arena.server.room.Games;
 import dev.arena.server.room.RoomSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ import java.util.function.UnaryOperator;
  *     minute); 0: no limit
  * @param maxSeatsPerAddress players, controllers, screens and spectators one remote address may hold, away ones
  *     (waiting to resume) included; more get {@code too_many_seats}; 0: no limit
+ * @param games the games rooms may play: {@code arena.defaultGame} (default {@code dots}) and each game's settings
+ *     {@code arena.game.<name>.<key>} ({@link Games})
  */
 public record ArenaConfig(
         Rules rules,
@@ -56,11 +59,12 @@ public record ArenaConfig(
         int viewDistance,
         int maxRoomsPerAddress,
         int roomsPerAddressPerMinute,
-        int maxSeatsPerAddress) {
+        int maxSeatsPerAddress,
+        Games games) {
     public static final ArenaConfig DEFAULT = new ArenaConfig(
             Rules.DEFAULT, 200, 1000, "lobby",
             Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
-            50, 100, 32, List.of(), 0, 16, 20, 64);
+            50, 100, 32, List.of(), 0, 16, 20, 64, Games.standard());
 
     public ArenaConfig {
         atLeast("arena.maxPlayersPerRoom", maxPlayersPerRoom, 1);
@@ -76,6 +80,12 @@ public record ArenaConfig(
         atLeast("arena.maxRoomsPerAddress", maxRoomsPerAddress, 0);
         atLeast("arena.roomsPerAddressPerMinute", roomsPerAddressPerMinute, 0);
         atLeast("arena.maxSeatsPerAddress", maxSeatsPerAddress, 0);
+        java.util.Objects.requireNonNull(games, "games");
+    }
+
+    /** Other games' settings and default game ({@link Games#with(String, Map)}). */
+    public ArenaConfig withGames(Games newGames) {
+        return new Builder(this).games(newGames).build();
     }
 
     public ArenaConfig withRules(Rules newRules) {
@@ -132,15 +142,23 @@ public record ArenaConfig(
         return withMaxConnectionsPerAddress(0).withAddressQuota(0, 0, 0);
     }
 
+    /** Also adds the {@code Game} beans of CDI, where it runs ({@link CdiGames}). */
     public static ArenaConfig fromSystem() {
-        return from(key -> {
+        ArenaConfig c = from(key -> {
             String value = System.getProperty(key);
             return value != null ? value : System.getenv(envName(key));
-        });
+        }, System.getProperties().stringPropertyNames());
+        List<dev.arena.spi.Game> beans = CdiGames.beans();
+        return beans.isEmpty() ? c : c.withGames(c.games().with(beans));
     }
 
     /** Reads settings by their property names ({@code arena.tickRate}); {@code lookup} returns null for unset. */
     public static ArenaConfig from(UnaryOperator<String> lookup) {
+        return from(lookup, java.util.Set.of());
+    }
+
+    /** {@code gameKeys}: more names {@code lookup} knows, whose {@code arena.game.*} ones are read too. */
+    public static ArenaConfig from(UnaryOperator<String> lookup, java.util.Set<String> gameKeys) {
         Rules d = DEFAULT.rules();
         Rules rules = new Rules(
                 integer(lookup, "arena.mapWidth", d.width()),
@@ -163,7 +181,8 @@ public record ArenaConfig(
                 integer(lookup, "arena.viewDistance", DEFAULT.viewDistance()),
                 integer(lookup, "arena.maxRoomsPerAddress", DEFAULT.maxRoomsPerAddress()),
                 integer(lookup, "arena.roomsPerAddressPerMinute", DEFAULT.roomsPerAddressPerMinute()),
-                integer(lookup, "arena.maxSeatsPerAddress", DEFAULT.maxSeatsPerAddress()));
+                integer(lookup, "arena.maxSeatsPerAddress", DEFAULT.maxSeatsPerAddress()),
+                Games.from(lookup, gameKeys));
     }
 
     /** {@code arena.maxPlayersPerRoom} becomes {@code ARENA_MAX_PLAYERS_PER_ROOM}. */
@@ -237,6 +256,7 @@ public record ArenaConfig(
         private int maxRoomsPerAddress;
         private int roomsPerAddressPerMinute;
         private int maxSeatsPerAddress;
+        private Games games;
 
         Builder(ArenaConfig c) {
             rules = c.rules;
@@ -254,6 +274,7 @@ public record ArenaConfig(
             maxRoomsPerAddress = c.maxRoomsPerAddress;
             roomsPerAddressPerMinute = c.roomsPerAddressPerMinute;
             maxSeatsPerAddress = c.maxSeatsPerAddress;
+            games = c.games;
         }
 
         Builder rules(Rules v) { rules = v; return this; }
@@ -270,11 +291,12 @@ public record ArenaConfig(
         Builder maxRoomsPerAddress(int v) { maxRoomsPerAddress = v; return this; }
         Builder roomsPerAddressPerMinute(int v) { roomsPerAddressPerMinute = v; return this; }
         Builder maxSeatsPerAddress(int v) { maxSeatsPerAddress = v; return this; }
+        Builder games(Games v) { games = v; return this; }
 
         ArenaConfig build() {
             return new ArenaConfig(rules, maxPlayersPerRoom, maxRooms, defaultRoom, resumeGrace, idleTimeout,
                     slowConsumerTimeout, maxMessagesPerSecond, messageBurst, maxConnectionsPerAddress, allowedOrigins,
-                    viewDistance, maxRoomsPerAddress, roomsPerAddressPerMinute, maxSeatsPerAddress);
+                    viewDistance, maxRoomsPerAddress, roomsPerAddressPerMinute, maxSeatsPerAddress, games);
         }
     }
 
@@ -286,7 +308,8 @@ public record ArenaConfig(
 
     /** Room hosting's share of these settings. */
     public RoomSettings roomSettings() {
-        return new RoomSettings(rules, maxPlayersPerRoom, resumeGrace.toMillis(), viewDistance, defaultRoom, maxRooms);
+        return new RoomSettings(rules, maxPlayersPerRoom, resumeGrace.toMillis(), viewDistance, defaultRoom, maxRooms,
+                games);
     }
 
     /** What each remote address may hold, as these settings say, on {@code clockMillis}. */

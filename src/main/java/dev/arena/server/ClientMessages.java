@@ -4,6 +4,7 @@ import dev.arena.protocol.Assembler;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ErrorCode;
+import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.ChatText;
 import dev.arena.server.connection.Connection;
@@ -47,6 +48,17 @@ final class ClientMessages {
                 connections.error(c, ErrorCode.FORBIDDEN, "a " + c.role().wireName() + " has no dot to move");
             } else if (room != null) {
                 room.steer(c, input.seq(), Assembler.toInput(input));
+            }
+        } else if (message instanceof ClientMessage.GameInput input) {
+            Destination room = joinedRoom(c, "input");
+            if (room != null && !c.role().plays()) {
+                connections.error(c, ErrorCode.FORBIDDEN, "a " + c.role().wireName() + " has no player to move");
+            } else if (room != null) {
+                try {
+                    room.play(c, input);
+                } catch (ProtocolException problem) {
+                    connections.error(c, problem.code(), problem.getMessage());
+                }
             }
         } else if (message instanceof ClientMessage.Join join) {
             rooms.join(c, join);

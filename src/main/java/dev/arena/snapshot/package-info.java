@@ -5,7 +5,7 @@
  * ({@link dev.arena.snapshot.Delta}); strict decoding of typed inputs ({@link dev.arena.snapshot.InputCodec}), events
  * ({@link dev.arena.snapshot.EventCodec}), the schema for {@code welcome} ({@link dev.arena.snapshot.SchemaJson}), and
  * the client side ({@link dev.arena.snapshot.StateDecoder}; in the browser {@code webapp/js/state.js}). Imports
- * {@code dev.arena.spi}, {@code dev.arena.protocol} (error codes) and JSON-P; no game. Phase A of issue 14: not yet
- * used by rooms.
+ * {@code dev.arena.spi}, {@code dev.arena.protocol} (error codes) and JSON-P; no game. Rooms of every game but dots use
+ * it ({@code server.room.MatchEngine}), with the viewer's ack added by {@link dev.arena.snapshot.Acks}.
  */
 package dev.arena.snapshot;

@@ -1,8 +1,8 @@
 /**
  * The game SPI: the whole contract between Arena's server and a game, in one package, the way ioquake3's
  * {@code code/game/g_public.h} is the whole contract between its server and its game module. A game sees only this
- * package (and {@code java.*}); the server sees a game only through it. Phase A of issue 14: complete and tested,
- * but rooms do not run it yet (phase B wires it into {@code server/}); see {@code docs/games.md}.
+ * package (and {@code java.*}); the server sees a game only through it. Rooms of every game but dots run on it
+ * ({@code server.room.MatchEngine}); dots rooms still run {@code game.World}; see {@code docs/games.md}.
  *
  * <h2>What a game provides</h2>
  * <ul>
@@ -54,7 +54,7 @@
  *       state, or share anything between rooms. {@code GamePurityTest} fails the build on the first four.</li>
  *   <li>A value out of its field's declared range is a bug in the game: the setter throws
  *       {@link java.lang.IllegalArgumentException} at the line that made it. A simulation that throws loses nothing
- *       of other rooms: the server logs it and (phase B) ends that room.</li>
+ *       of other rooms: the server logs it and ends that room (its clients are closed with 4006).</li>
  * </ul>
  *
  * <h2>Capture and restore</h2>

@@ -35,6 +35,8 @@ public class GameEndpoint {
     static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     static final String TOMCAT_SESSION_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
     private static final Long CLOSE_MILLIS = 2_000L;
+    /** The first byte of a game's binary input on the SPI ({@code dev.arena.snapshot.InputCodec}). */
+    private static final byte GAME_INPUT = 0x22;
 
     @Inject
     GameWorld world;
@@ -87,7 +89,8 @@ public class GameEndpoint {
 
     /**
      * A binary frame: on a connection with the compact subprotocol, an {@code input} in its binary form
-     * ({@link SnapshotFormat#decodeInput}; a malformed one is answered with its error, as a JSON one is). Anything
+     * ({@link SnapshotFormat#decodeInput}; a malformed one is answered with its error, as a JSON one is), or a game's
+     * typed input ({@code 0x22}, decoded by its room). Anything
      * else binary is not something Arena's clients send: the connection is closed with 1003 and its player leaves.
      * Without this handler the container would fail the frame with an error and a dump of the session.
      */
@@ -102,6 +105,8 @@ public class GameEndpoint {
             } catch (ProtocolException problem) {
                 world.reject(connection, problem);
             }
+        } else if (compact && data.remaining() > 0 && data.get(data.position()) == GAME_INPUT) {
+            world.receive(connection, ClientMessage.GameInput.of(data)); // a game's typed input: its room decodes it
         } else {
             world.unsupported(connection);
         }

@@ -10,6 +10,13 @@ public interface Destination {
     /** {@code c}'s player holds {@code input}, its input number {@code seq}. */
     void steer(Connection c, long seq, Input input);
 
+    /**
+     * A typed input of the room's game ({@code json} or {@code binary}), decoded here by the room's game, strictly;
+     * a {@link ProtocolException} is the client's fault, for the edge to answer.
+     */
+    void play(Connection c, dev.arena.protocol.ClientMessage.GameInput input)
+            throws dev.arena.protocol.ProtocolException;
+
     /** A chat line from {@code c}, cleaned and within the chat limit already. */
     void say(Connection c, String text);
 

@@ -27,7 +27,7 @@ public final class Outbox {
 
     private final Peer peer;
     private final LongSupplier clockMillis;
-    private final Queue<String> control = new ConcurrentLinkedQueue<>();
+    private final Queue<Object> control = new ConcurrentLinkedQueue<>(); // String or ByteBuffer
     private final AtomicInteger controlSize = new AtomicInteger();
     private final AtomicLong controlChars = new AtomicLong();
     private final AtomicReference<Object> snapshot = new AtomicReference<>(); // a String or a SnapshotOffer
@@ -98,12 +98,17 @@ public final class Outbox {
         enqueue(text);
     }
 
+    /** Like {@link #queue(String)}, for a binary frame (a game's event on the compact subprotocol). */
+    public void queue(ByteBuffer frame) {
+        enqueue(frame);
+    }
+
     /** Starts sending what {@link #queue} left waiting, if nothing is being sent. */
     public void flush() {
         pump();
     }
 
-    private boolean enqueue(String text) {
+    private boolean enqueue(Object text) {
         if (closed || closing != null) {
             return false;
         }
@@ -111,7 +116,7 @@ public final class Outbox {
             close(CloseCodes.SLOW_CONSUMER, "not reading");
             return false;
         }
-        controlChars.addAndGet(text.length());
+        controlChars.addAndGet(sizeOf(text));
         control.add(text);
         return true;
     }
@@ -241,7 +246,7 @@ public final class Outbox {
             boolean isSnapshot = false;
             if (next != null) {
                 controlSize.decrementAndGet();
-                controlChars.addAndGet(-((String) next).length());
+                controlChars.addAndGet(-sizeOf(next));
             } else {
                 next = snapshot.getAndSet(null);
                 isSnapshot = true;

@@ -38,14 +38,17 @@ final class Broadcast {
         }
     }
 
-    /** Relays a chat line to everyone in the room but its sender, with the sender's name. */
+    /**
+     * Relays a chat line to everyone in the room but its sender, with the sender's name (its seat's, or in a dots
+     * room its dot's; {@code world} is null in a room on the SPI, whose seats all have a name).
+     */
     void chat(Connection from, String text, World world) {
         Seat sender = seats.of(from);
         if (sender == null) {
             return; // left meanwhile
         }
         int id = sender.id == null ? 0 : sender.id.value();
-        String name = sender.id == null ? sender.name : world.player(sender.id).orElseThrow().name();
+        String name = sender.name != null ? sender.name : world.player(sender.id).orElseThrow().name();
         String line = codec.encode(new ServerMessage.Chat(id, name, text));
         for (Seat seat : seats.withDots()) {
             if (seat.connection != null && seat.connection != from) {

@@ -2,9 +2,14 @@ package dev.arena.server.room;
 
 import dev.arena.game.Input;
 import dev.arena.game.World;
+import dev.arena.protocol.Assembler;
+import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
 import dev.arena.protocol.Codec;
+import dev.arena.protocol.ErrorCode;
+import dev.arena.protocol.ProtocolException;
 import dev.arena.protocol.Role;
+import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.Connection;
 import dev.arena.server.connection.Destination;
 import dev.arena.server.connection.Outbox;
@@ -12,16 +17,17 @@ import dev.arena.server.metrics.RoomMetrics;
 import dev.arena.server.snapshot.InterestGrid;
 import dev.arena.server.snapshot.RoomFrame;
 import dev.arena.server.snapshot.SnapshotFrames;
+import dev.arena.spi.Match;
+import dev.arena.spi.PlayerInput;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One room: a {@link World}, its {@link Seats} (all four roles), and the inbox of what its connections asked for since
+ * One room: its game (the dots {@link World}, or any game on the SPI: a {@link Match} driven by its
+ * {@link MatchEngine}), its {@link Seats} (all four roles), and the inbox of what its connections asked for since
  * the last tick. Its life has three hooks, all called by the {@link RoomDirectory}: it is made by the constructor
  * when a join names it, {@link #tick} runs once per server tick on the tick thread, and {@link #dispose} when it is
  * idle and removed. Any thread may {@link #enqueue} (and call the {@link Destination} methods); only the tick thread
@@ -30,13 +36,11 @@ import java.util.logging.Logger;
  * <p>A tick applies the inbox in arrival order ({@link Membership} for joins, leaves and resumes), lets away seats
  * whose grace period ended go, steps the world once, announces the audience counts, encodes the room once
  * ({@link SnapshotFrames}) and offers each connected seat its snapshot: a controller its own state instead, a screen
- * or spectator the whole room.
+ * or spectator the whole room. A room on the SPI hands joins, leaves and inputs to its {@link MatchEngine} instead,
+ * which steps the match and makes each seat's state offer; the sending is the same.
  */
 public final class Room implements Destination {
     private static final Logger LOG = Logger.getLogger(Room.class.getName());
-
-    /** Clients per task when snapshots are handed out on the sender threads. */
-    static final int CLIENTS_PER_SEND_TASK = 128;
 
     sealed interface Event {
         Connection connection();
@@ -53,6 +57,9 @@ public final class Room implements Destination {
     record Say(Connection connection, String text) implements Event {}
 
     record Steer(Connection connection, long seq, Input input) implements Event {}
+
+    /** A typed input of a game on the SPI, decoded already. */
+    record Play(Connection connection, PlayerInput input) implements Event {}
 
     /**
      * The connection went at {@code atMillis}; {@code mayResume}: its seat waits for the grace period (counted from
@@ -72,23 +79,39 @@ public final class Room implements Destination {
     private final Membership membership;
     private final SnapshotFrames frames;
     private final RoomMetrics metrics;
-    private final Executor senders;
-    private final AtomicInteger droppedBySenders = new AtomicInteger();
+    private final Delivery delivery;
     private long failures;
+    private final MatchEngine match; // null: a dots room, on its World
 
-    /** Creates room {@code name} playing {@code world}. */
+    /** Creates room {@code name} playing dots on {@code world}. */
     public Room(String name, World world, RoomSettings settings, Codec codec, RoomHost host) {
+        this(name, world, null, settings, codec, host);
+    }
+
+    /** Creates room {@code name} playing {@code game}, a game on the SPI. */
+    public Room(String name, Match game, RoomSettings settings, Codec codec, RoomHost host) {
+        this(name, null, game, settings, codec, host);
+    }
+
+    private Room(String name, World world, Match game, RoomSettings settings, Codec codec, RoomHost host) {
         this.name = name;
         this.world = world;
         this.codec = codec;
         this.host = host;
         this.metrics = host.metrics().forRoom(name, this::playerCount);
-        this.senders = host.senders();
+        this.delivery = new Delivery(host.senders());
         this.seats = new Seats(host.quota());
         this.broadcast = new Broadcast(seats, metrics, codec);
-        this.membership = new Membership(name, world, settings, codec, host, seats, counts, broadcast, metrics);
-        this.frames = new SnapshotFrames(
-                world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec);
+        this.membership = world == null ? null
+                : new Membership(name, world, settings, codec, host, seats, counts, broadcast, metrics);
+        this.frames = world == null ? null
+                : new SnapshotFrames(world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec);
+        this.match = game == null ? null : new MatchEngine(name, game, settings, codec, host, seats, counts, metrics);
+    }
+
+    /** The name of the room's game. */
+    public String game() {
+        return match == null ? ServerMessage.Welcome.DOTS : match.game();
     }
 
     public RoomMetrics metrics() {
@@ -129,7 +152,28 @@ public final class Room implements Destination {
 
     @Override
     public void steer(Connection c, long seq, Input input) {
-        enqueue(new Steer(c, seq, input));
+        if (match == null) {
+            enqueue(new Steer(c, seq, input));
+            return;
+        }
+        try { // a dots-style input in a room on the SPI: the game's first input, if it takes dx and dy
+            enqueue(new Play(c, match.decode(seq, input.dx(), input.dy())));
+        } catch (ProtocolException e) {
+            c.outbox().control(codec.encode(Assembler.error(e.code(), e.getMessage())));
+        }
+    }
+
+    @Override
+    public void play(Connection c, ClientMessage.GameInput input) throws ProtocolException {
+        if (match != null) {
+            enqueue(new Play(c, match.decode(input)));
+        } else if (input.text() != null) {
+            ClientMessage.Input dots = codec.dotsInput(input.text());
+            steer(c, dots.seq(), Assembler.toInput(dots));
+        } else {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "room '" + name + "' plays dots: its binary inputs "
+                    + "are the compact subprotocol's kind 2, not 0x22");
+        }
     }
 
     @Override
@@ -171,6 +215,14 @@ public final class Room implements Destination {
                 failed(event, e);
             }
         }
+        if (match != null) {
+            match.expire(nowMillis);
+            Outbox[] outboxes = new Outbox[seats.dots() + seats.watchers()];
+            Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[outboxes.length];
+            int n = match.step(outboxes, offers);
+            counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
+            return delivery.send(outboxes, offers, n, delivery.droppedMeanwhile());
+        }
         membership.expire(nowMillis);
         world.step();
         counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
@@ -183,7 +235,7 @@ public final class Room implements Destination {
         Outbox[] outboxes = new Outbox[capacity];
         Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[capacity];
         int n = 0;
-        int dropped = droppedBySenders.getAndSet(0); // counted by the sender threads since the last tick
+        int dropped = delivery.droppedMeanwhile();
         for (Seat seat : seats.withDots()) {
             Connection c = seat.connection;
             if (c == null) {
@@ -207,33 +259,7 @@ public final class Room implements Destination {
             outboxes[n] = seat.connection.outbox();
             offers[n++] = seat.stream.offer(frame, grid.everything(), 0, metrics);
         }
-        if (senders == null) { // small rooms too: 100 rooms of 10 must not write 1,000 frames on the tick thread
-            return dropped + deliver(outboxes, offers, 0, n);
-        }
-        for (int from = 0; from < n; from += CLIENTS_PER_SEND_TASK) {
-            int start = from;
-            int end = Math.min(n, from + CLIENTS_PER_SEND_TASK);
-            try {
-                senders.execute(() -> droppedBySenders.addAndGet(deliver(outboxes, offers, start, end)));
-            } catch (RejectedExecutionException e) { // the senders are shutting down: deliver here
-                dropped += deliver(outboxes, offers, start, end);
-            }
-        }
-        return dropped;
-    }
-
-    /**
-     * Offers each client its snapshot; an outbox that is free starts sending at once, on this thread (the socket
-     * write). Returns how many older snapshots were dropped.
-     */
-    private static int deliver(Outbox[] outboxes, Outbox.SnapshotOffer[] offers, int from, int to) {
-        int dropped = 0;
-        for (int i = from; i < to; i++) {
-            if (outboxes[i].snapshot(offers[i])) {
-                dropped++;
-            }
-        }
-        return dropped;
+        return delivery.send(outboxes, offers, n, dropped);
     }
 
     private void handle(Event event) {
@@ -243,12 +269,22 @@ public final class Room implements Destination {
             if (seat != null && seat.id != null) {
                 world.steer(seat.id, s.seq(), s.input());
             }
+        } else if (event instanceof Play p) {
+            match.input(c, p.input());
         } else if (event instanceof Join j) {
-            membership.join(j);
+            if (match != null) {
+                match.join(j);
+            } else {
+                membership.join(j);
+            }
         } else if (event instanceof Say say) {
             broadcast.chat(c, say.text(), world);
         } else if (event instanceof Leave l) {
-            membership.leave(c, l.mayResume(), l.atMillis());
+            if (match != null) {
+                match.leave(c, l.mayResume(), l.atMillis());
+            } else {
+                membership.leave(c, l.mayResume(), l.atMillis());
+            }
         }
     }
 

@@ -3,7 +3,10 @@ package dev.arena.server.room;
 import dev.arena.game.World;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
+import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.Connection;
+import dev.arena.spi.Game;
+import dev.arena.spi.Match;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,12 +100,17 @@ public final class RoomDirectory {
         return sum;
     }
 
-    private Room create(String name) {
+    /** A new room of {@code game}: dots on its {@link World}, any other game on a {@link Match} of the SPI. */
+    private Room create(String name, Game game) {
         long seed;
         synchronized (seeds) {
             seed = seeds.nextLong();
         }
-        return new Room(name, new World(settings.rules(), new SplittableRandom(seed)), settings, codec, host);
+        if (game.name().equals(ServerMessage.Welcome.DOTS)) {
+            return new Room(name, new World(settings.rules(), new SplittableRandom(seed)), settings, codec, host);
+        }
+        Match match = Match.start(game, settings.games().settings(game), settings.rules().tickRate(), seed);
+        return new Room(name, match, settings, codec, host);
     }
 
     private void disposeIfIdle(Room room) {

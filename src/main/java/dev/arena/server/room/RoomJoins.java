@@ -3,11 +3,13 @@ package dev.arena.server.room;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.Role;
+import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Connection;
 import dev.arena.server.party.Party;
+import dev.arena.spi.Game;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +29,11 @@ final class RoomJoins {
     private final Map<String, Room> rooms;
     private final RoomSettings config;
     private final AddressQuota quota;
-    private final Function<String, Room> newRoom;
+    private final BiFunction<String, Game, Room> newRoom;
     private final Errors errors;
     private volatile Supplier<String> partyCodes;
 
-    RoomJoins(Map<String, Room> rooms, RoomSettings config, AddressQuota quota, Function<String, Room> newRoom,
+    RoomJoins(Map<String, Room> rooms, RoomSettings config, AddressQuota quota, BiFunction<String, Game, Room> newRoom,
             Supplier<String> partyCodes, Errors errors) {
         this.rooms = rooms;
         this.config = config;
@@ -52,8 +54,18 @@ final class RoomJoins {
             return;
         }
         Role role = join.roleOrDefault();
+        Game game = gameOf(c, join);
+        if (game == null) {
+            return;
+        }
+        boolean dots = game.name().equals(ServerMessage.Welcome.DOTS);
+        if (!dots && (role == Role.SCREEN || role == Role.CONTROLLER)) {
+            errors.send(c, ErrorCode.UNSUPPORTED_ROLE, game.name() + " has no " + role.wireName()
+                    + "s (yet): party mode is for dots rooms; join as a player or a spectator");
+            return;
+        }
         if (role == Role.SCREEN && join.room() == null) {
-            createParty(c, join);
+            createParty(c, join, game);
             return;
         }
         String name = join.room() == null ? config.defaultRoom() : join.room();
@@ -68,6 +80,7 @@ final class RoomJoins {
             return;
         }
         String[] refused = {null};
+        String[] other = {null};
         boolean[] found = {true};
         rooms.compute(name, (key, room) -> {
             if (room == null) {
@@ -76,9 +89,11 @@ final class RoomJoins {
                 if (refused[0] != null) {
                     return null;
                 }
-                room = newRoom.apply(key);
+                room = newRoom.apply(key, game);
             }
-            if (c.startJoining(room)) {
+            if (!playsAsAsked(room, join)) {
+                other[0] = room.game();
+            } else if (c.startJoining(room)) {
                 room.enqueue(new Room.Join(c, join.name(), join.token()));
             }
             return room;
@@ -89,6 +104,30 @@ final class RoomJoins {
         if (refused[0] != null) {
             errors.send(c, ErrorCode.TOO_MANY_ROOMS, refused[0]);
         }
+        if (other[0] != null) {
+            wrongGame(c, name, other[0], join.game());
+        }
+    }
+
+    /** The game {@code join} asks for (the default game when none), or null ({@code c} told: {@code unknown_game}). */
+    private Game gameOf(Connection c, ClientMessage.Join join) {
+        String name = join.game() == null ? config.games().defaultGame() : join.game();
+        Game game = config.games().game(name);
+        if (game == null) {
+            errors.send(c, ErrorCode.UNKNOWN_GAME, "there is no game '" + name + "' here; the games are "
+                    + config.games().names());
+        }
+        return game;
+    }
+
+    /** A join that names no game joins a room of any; one that names a game, only a room of that game. */
+    private static boolean playsAsAsked(Room room, ClientMessage.Join join) {
+        return join.game() == null || join.game().equals(room.game());
+    }
+
+    private void wrongGame(Connection c, String room, String plays, String asked) {
+        errors.send(c, ErrorCode.WRONG_GAME, "room '" + room + "' plays " + plays + ", not " + asked
+                + ": leave out 'game' or pick another room");
     }
 
     /** True (and {@code c} told so) when {@code c}'s address must wait before it may look up a room. */
@@ -111,7 +150,7 @@ final class RoomJoins {
     }
 
     /** A screen without a room: a new party room named by a fresh code (a few tries should codes collide). */
-    private void createParty(Connection c, ClientMessage.Join join) {
+    private void createParty(Connection c, ClientMessage.Join join, Game game) {
         for (int attempt = 0; attempt < 8; attempt++) {
             String code = partyCodes.get();
             boolean[] done = {false};
@@ -125,7 +164,7 @@ final class RoomJoins {
                 if (refused[0] != null) {
                     return null;
                 }
-                room = newRoom.apply(key);
+                room = newRoom.apply(key, game);
                 if (c.startJoining(room, Role.SCREEN)) {
                     room.enqueue(new Room.Join(c, join.name(), join.token(), Role.SCREEN, join.link()));
                 }
@@ -149,8 +188,11 @@ final class RoomJoins {
         if (guessesExhausted(c)) {
             return;
         }
+        String[] other = {null};
         Room found = rooms.computeIfPresent(name, (key, room) -> {
-            if (c.startJoining(room, role)) {
+            if (!playsAsAsked(room, join)) {
+                other[0] = room.game();
+            } else if (c.startJoining(room, role)) {
                 room.enqueue(new Room.Join(c, join.name(), join.token(), role, join.link()));
             }
             return room;
@@ -158,6 +200,8 @@ final class RoomJoins {
         if (found == null) {
             quota.missed(c.address());
             errors.send(c, ErrorCode.UNKNOWN_ROOM, "there is no room '" + name + "': check the code");
+        } else if (other[0] != null) {
+            wrongGame(c, name, other[0], join.game());
         }
     }
 }

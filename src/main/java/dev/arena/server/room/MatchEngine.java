@@ -1,0 +1,298 @@
+package dev.arena.server.room;
+
+import dev.arena.game.PlayerId;
+import dev.arena.game.PlayerName;
+import dev.arena.protocol.Assembler;
+import dev.arena.protocol.ClientMessage;
+import dev.arena.protocol.CloseCodes;
+import dev.arena.protocol.Codec;
+import dev.arena.protocol.ErrorCode;
+import dev.arena.protocol.ProtocolException;
+import dev.arena.protocol.Role;
+import dev.arena.server.connection.Connection;
+import dev.arena.server.connection.Outbox;
+import dev.arena.server.metrics.RoomMetrics;
+import dev.arena.snapshot.ClientStream;
+import dev.arena.snapshot.EventCodec;
+import dev.arena.snapshot.Frame;
+import dev.arena.snapshot.InputCodec;
+import dev.arena.spi.Admission;
+import dev.arena.spi.Event;
+import dev.arena.spi.Match;
+import dev.arena.spi.PlayerInput;
+import dev.arena.spi.Viewer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A room whose game is on the SPI ({@link Match}): its seats' joins, resumes, leaves and inputs go to the match on the
+ * tick thread in arrival order (through the {@link Room}'s inbox), one {@code step} per tick, then per connected
+ * seat the tick's events for it ({@link EventCodec}, queued) and a state frame made from one {@link Frame} by the
+ * seat's own {@link ClientStream} when its outbox sends it (a frame replaced by a newer one before it went is never
+ * made, so every delta a stream makes reaches its client), with the player's {@code ack} ({@link Acks}). Binary on
+ * the compact subprotocol, JSON otherwise. Players and spectators; a {@code screen} or {@code controller} gets
+ * {@code unsupported_role}. A step that throws ends the room: logged, everyone closed with
+ * {@link CloseCodes#GAME_FAILED}; other rooms are not touched. Used by the room's tick thread only, except
+ * {@link #decode} (any thread).
+ */
+final class MatchEngine {
+    private static final Logger LOG = Logger.getLogger(MatchEngine.class.getName());
+
+    private final String room;
+    private final Match match;
+    private final RoomSettings settings;
+    private final Codec codec;
+    private final RoomHost host;
+    private final Seats seats;
+    private final AudienceCounts counts;
+    private final RoomMetrics metrics;
+    private final InputCodec inputs;
+    private final EventCodec events;
+    private final MatchWelcome welcomes;
+    private final Map<Connection, ClientStream> streams = new HashMap<>();
+    private int nextId = 1;
+    private boolean ended;
+
+    MatchEngine(String room, Match match, RoomSettings settings, Codec codec, RoomHost host, Seats seats,
+            AudienceCounts counts, RoomMetrics metrics) {
+        this.room = room;
+        this.match = match;
+        this.settings = settings;
+        this.codec = codec;
+        this.host = host;
+        this.seats = seats;
+        this.counts = counts;
+        this.metrics = metrics;
+        this.inputs = new InputCodec(match.game().schema());
+        this.events = new EventCodec(match.game().schema());
+        this.welcomes = new MatchWelcome(room, match);
+    }
+
+    String game() {
+        return match.game().name();
+    }
+
+    /** A typed input, decoded strictly against the game's inputs (any thread). */
+    PlayerInput decode(ClientMessage.GameInput in) throws ProtocolException {
+        return in.text() != null ? inputs.decode(in.text()) : inputs.decode(ByteBuffer.wrap(in.binary()));
+    }
+
+    /** A dots-style input ({@code seq}, {@code dx}, {@code dy}) as the game's first input type, decoded as strictly. */
+    PlayerInput decode(long seq, int dx, int dy) throws ProtocolException {
+        return inputs.decode("{\"type\":\"input\",\"seq\":" + seq + ",\"dx\":" + dx + ",\"dy\":" + dy + "}");
+    }
+
+    void join(Room.Join j) {
+        Connection c = j.connection();
+        if (ended) {
+            c.joinRefused();
+            host.kicker().kick(c, CloseCodes.GAME_FAILED, "the game of this room failed");
+        } else if (j.role() == Role.PLAYER) {
+            Seat existing = seats.withToken(j.token(), Role.PLAYER);
+            if (existing != null) {
+                resume(c, existing);
+            } else {
+                admit(c, j.name());
+            }
+        } else if (j.role() == Role.SPECTATOR) {
+            watch(c, j);
+        } else {
+            refuse(c, ErrorCode.UNSUPPORTED_ROLE, "room '" + room + "' plays " + game() + ", which has no "
+                    + j.role().wireName() + "s (yet): join as a player or a spectator");
+        }
+    }
+
+    private void admit(Connection c, String requestedName) {
+        if (seats.dots() >= settings.maxPlayers()) {
+            refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' is full (" + settings.maxPlayers() + " players)");
+            return;
+        }
+        if (!host.quota().takeSeat(c.address())) {
+            refuse(c, ErrorCode.TOO_MANY_SEATS,
+                    "your address holds as many players, screens and spectators as it may, those away included");
+            return;
+        }
+        int id = nextId++;
+        String name = PlayerName.clean(requestedName, "Player " + id);
+        Admission admission = match.join(id, name);
+        if (admission instanceof Admission.Refused refused) {
+            host.quota().releaseSeat(c.address());
+            refuse(c, ErrorCode.JOIN_REFUSED, refused.reason());
+            return;
+        }
+        if (!c.joined(new PlayerId(id))) {
+            match.leave(id); // the client went away while its join waited
+            host.quota().releaseSeat(c.address());
+            return;
+        }
+        Seat s = new Seat(Role.PLAYER, new PlayerId(id), name, host.tokens().get(), c);
+        seats.add(s);
+        welcome(c, s, id, false);
+    }
+
+    private void resume(Connection c, Seat s) {
+        if (!c.joined(s.id)) {
+            return; // the new connection closed while its join waited
+        }
+        Connection old = seats.resume(s, c);
+        if (old != null) {
+            streams.remove(old);
+        }
+        match.idle(s.id.value()); // the new connection numbers its inputs afresh
+        welcome(c, s, s.id.value(), true);
+        if (old != null) {
+            host.kicker().kick(old, CloseCodes.REPLACED, "resumed on another connection");
+        }
+    }
+
+    private void watch(Connection c, Room.Join j) {
+        Seat existing = seats.withToken(j.token(), Role.SPECTATOR);
+        if (existing == null && seats.watchers() >= settings.maxPlayers()) {
+            refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' has " + settings.maxPlayers() + " spectators");
+            return;
+        }
+        if (existing == null && !host.quota().takeSeat(c.address())) {
+            refuse(c, ErrorCode.TOO_MANY_SEATS, "your address holds as many seats as it may, those away included");
+            return;
+        }
+        if (!c.joined(null)) {
+            if (existing == null) {
+                host.quota().releaseSeat(c.address());
+            }
+            return;
+        }
+        Connection old = null;
+        Seat w = existing;
+        if (w == null) {
+            w = new Seat(Role.SPECTATOR, null, PlayerName.clean(j.name(), "Spectator"), host.tokens().get(), c);
+            seats.add(w);
+        } else {
+            old = seats.resume(w, c);
+            streams.remove(old);
+        }
+        welcome(c, w, 0, existing != null);
+        if (old != null) {
+            host.kicker().kick(old, CloseCodes.REPLACED, "resumed on another connection");
+        }
+    }
+
+    private void welcome(Connection c, Seat s, int id, boolean resumed) {
+        streams.put(c, new ClientStream(match.game().schema(), id == 0 ? Viewer.spectator() : Viewer.player(id)));
+        metrics.sent(1, 0);
+        c.outbox().control(welcomes.of(id, s.token, resumed));
+        counts.welcomed(c, s.role);
+    }
+
+    private void refuse(Connection c, ErrorCode code, String message) {
+        c.joinRefused();
+        metrics.sent(1, 0);
+        host.metrics().error(code.wireName());
+        c.outbox().control(codec.encode(Assembler.error(code, message)));
+    }
+
+    /** {@code c} went at {@code atMillis}; {@code mayResume}: its seat waits for the grace period. */
+    void leave(Connection c, boolean mayResume, long atMillis) {
+        Seat s = seats.of(c);
+        if (s == null) {
+            return;
+        }
+        streams.remove(c);
+        if (mayResume && settings.graceMillis() > 0) {
+            seats.away(s, atMillis + settings.graceMillis());
+            if (s.id != null) {
+                match.idle(s.id.value());
+            }
+        } else {
+            remove(s);
+        }
+    }
+
+    void input(Connection c, PlayerInput input) {
+        Seat s = seats.of(c);
+        if (s != null && s.id != null) {
+            match.input(s.id.value(), input);
+        }
+    }
+
+    /** The away seats whose grace period has ended go. */
+    void expire(long nowMillis) {
+        for (Seat s : seats.expire(nowMillis)) {
+            remove(s);
+        }
+    }
+
+    private void remove(Seat s) {
+        seats.remove(s);
+        if (s.id != null) {
+            match.leave(s.id.value());
+        }
+    }
+
+    /**
+     * One step, then the events and a state offer for every connected seat, into {@code outboxes} and
+     * {@code offers} (sized for every seat); returns how many it filled. A step that throws ends the room.
+     */
+    int step(Outbox[] outboxes, Outbox.SnapshotOffer[] offers) {
+        if (ended) {
+            return 0;
+        }
+        List<Event> happened;
+        Frame frame;
+        try {
+            match.step();
+            happened = match.drainEvents();
+            frame = Frame.of(match, settings.viewDistance());
+        } catch (RuntimeException | StackOverflowError e) {
+            end(e);
+            return 0;
+        }
+        List<Seat> connected = new ArrayList<>();
+        seats.withDots().forEach(connected::add);
+        seats.watching().forEach(connected::add);
+        int n = 0;
+        for (Seat s : connected) {
+            Connection c = s.connection;
+            ClientStream stream = c == null ? null : streams.get(c);
+            if (stream == null || n == outboxes.length) {
+                continue;
+            }
+            int player = s.id == null ? 0 : s.id.value();
+            for (Event e : happened) {
+                if (e.to().includes(player)) {
+                    metrics.sent(1, 0);
+                    if (c.binary()) {
+                        c.outbox().queue(ByteBuffer.wrap(events.binary(e)));
+                    } else {
+                        c.outbox().queue(events.json(e));
+                    }
+                }
+            }
+            outboxes[n] = c.outbox();
+            offers[n++] = new StateOffer(stream, frame, player == 0 ? -1 : match.ack(player), c.binary(), metrics);
+        }
+        return n;
+    }
+
+    /** The game failed: the room ends, everyone in it is closed with {@link CloseCodes#GAME_FAILED}. */
+    private void end(Throwable e) {
+        ended = true;
+        LOG.log(Level.SEVERE, "room '" + room + "': the game " + game() + " failed at tick " + match.tick()
+                + "; the room is ended, its " + (seats.dots() + seats.watchers()) + " seats closed", e);
+        List<Seat> all = new ArrayList<>();
+        seats.withDots().forEach(all::add);
+        seats.watching().forEach(all::add);
+        for (Seat s : all) {
+            if (s.connection != null) {
+                host.kicker().kick(s.connection, CloseCodes.GAME_FAILED, "the game of this room failed");
+            }
+            seats.remove(s);
+        }
+        seats.expire(Long.MAX_VALUE).forEach(seats::remove); // the away ones too
+        streams.clear();
+    }
+}
