@@ -52,7 +52,8 @@ import { InputSender, PageConnection, defineHook, elements, loadName, saveName, 
 const TOAST_MS = 4000;
 const FRAME_LOG_SIZE = 600; // ten seconds at 60 frames a second
 const BLOCKING = [ErrorCode.ROOM_FULL, ErrorCode.TOO_MANY_ROOMS, ErrorCode.UNKNOWN_ROOM, ErrorCode.TOO_MANY_SEATS,
-  ErrorCode.TOO_MANY_GUESSES];
+  ErrorCode.TOO_MANY_GUESSES, ErrorCode.UNKNOWN_GAME, ErrorCode.WRONG_GAME, ErrorCode.UNSUPPORTED_ROLE,
+  ErrorCode.JOIN_REFUSED];
 
 const ui = elements({
   status: 'status', room: 'room', me: 'me', myId: 'my-id', count: 'count', ping: 'ping', settings: 'settings',
@@ -72,6 +73,8 @@ let wantedRoom = null;
   else if (room) toast(`“${room}” is not a valid room name (letters, digits, _ and -, up to 32): joining the default room.`);
 }
 const predict = params.get('predict') !== '0';
+// ?game=coinrush: the game a new room is made with (an existing room must play it); none: the room's, or the default
+const wantedGame = (params.get('game') ?? '').trim() || null;
 const role = params.get('role') === Role.SPECTATOR ? Role.SPECTATOR : Role.PLAYER;
 ui.pad.hidden = role === Role.SPECTATOR;
 ui.nameInput.value = wantedName;
@@ -92,7 +95,7 @@ let gameError = null; // the room's game module did not load: shown until the ne
 const conn = new PageConnection({
   compact: params.get('snapshots') !== 'json', // compact binary snapshots unless the page asks for JSON
   strict: true,
-  join: (tokenFor) => protocol.join(wantedName, wantedRoom, tokenFor(wantedRoom), { role }),
+  join: (tokenFor) => protocol.join(wantedName, wantedRoom, tokenFor(wantedRoom), { role, game: wantedGame }),
   onTraffic: (direction, data) => traffic.count(direction, data, performance.now()),
   onStatus(status) {
     if (status.state === Status.CONNECTED) blockedReason = null;
@@ -294,6 +297,8 @@ defineHook({
   get closeCode() { return conn.status.closeCode ?? null; },
   get role() { return role; },
   get chat() { return chatLog.lines.map((l) => ({ ...l })); },
+  get round() { return room.feed?.round?.() ?? null; }, // a game on the SPI: {stage, round, ticksLeft, secondsLeft}
+  get scoreboard() { return room.feed?.scoreboard?.() ?? null; },
 });
 
 conn.start();

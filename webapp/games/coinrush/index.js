@@ -4,7 +4,7 @@
 //   render.js  coins, players, scores, the timer and the results screen
 //   step.js    its rule (CoinRushRule, to the bit: parity/coinrush.json), for prediction
 // Input: the held direction as the `move` input, {dx, dy} (accelerates the player; it glides when released).
-// Playable once rooms run the SPI (phase B of issue 14); until then no room names it in its welcome.
+// Played in rooms made with join.game "coinrush" (the player page: index.html?game=coinrush).
 
 import { CoinRushFeed } from './feed.js';
 import { draw } from './render.js';
