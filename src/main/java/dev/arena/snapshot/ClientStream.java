@@ -2,51 +2,112 @@ package dev.arena.snapshot;
 
 import dev.arena.spi.Field;
 import dev.arena.spi.Kind;
-import dev.arena.spi.Phase;
 import dev.arena.spi.Schema;
-import dev.arena.spi.Score;
 import dev.arena.spi.Viewer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * One connection's view of a room's state: what it was last told, and from that, each frame's {@link Delta}. The
- * first delta, and the first after {@link #resync}, is full (everything the viewer may see); after that, a delta
+ * One connection's view of a room's state: which frame it was last sent, and from that, each frame's {@link Delta}.
+ * The first delta, and the first after {@link #resync}, is full (everything the viewer may see); after that, a delta
  * holds only the entities that came into view (with every field the viewer may see), the fields that changed, and
- * the entities that went out of view or away. A delta is against the last delta this stream made, so every delta
- * it makes must reach the client, in order; when one cannot (a frame dropped for a slow client), call
- * {@link #resync}. Fields the viewer may not see ({@link dev.arena.spi.Visibility}) are never in a delta. Owned by
- * one thread at a time.
+ * the entities that went out of view or away. A delta is against the last frame this stream made a delta of, so
+ * every delta it makes must reach the client, in order; when one cannot (a frame dropped for a slow client), call
+ * {@link #resync}. A stream that skips frames (is not asked for some) gets a catch-up delta against its last one.
+ * Fields the viewer may not see ({@link dev.arena.spi.Visibility}) are never in a delta. Owned by one thread at a
+ * time.
+ *
+ * <p>Shared work (issue 14, reason 1): what a viewer is sent of entities it does not own depends only on its role's
+ * visibility profile, the frame it had, the frame it gets, and its eye cell in each; viewers alike in those four are
+ * a group, and the group's sections are made and encoded once per frame ({@link Frame#shared}) and copied into each
+ * viewer's bytes. Only its own entities (fields only the owner sees, own entities out of the group's view, kinds
+ * only owners see) go into a small section of its own after the shared ones. When a shared section brings one of
+ * the viewer's own entities into view with fewer fields than the owner sees (a decoder reads a {@code new} op's
+ * fields from its owner), that viewer's delta is made for it alone, as before.
  */
 public final class ClientStream {
+    static final long[] NO_ENTITIES = {};
+
     private final Schema schema;
     private final Viewer viewer;
-    private final List<Map<Integer, Known>> known = new ArrayList<>();
-    private boolean synced;
-    private Phase phase;
-    private List<Score> scores;
+    private final Profile profile;
+    private Frame last;
 
-    /** Per kind: the fields this viewer sees on entities it does not own [0] and on those it owns [1]. */
-    private final int[][][] visible;
+    /** Who sees what of a schema, for viewers of one role: per kind, on others' entities and on their own. */
+    static final class Profile {
+        /** The first role with the same profile: viewers of roles alike share their sections. */
+        int index;
+        final boolean[] kindOthers;
+        final boolean[] kindOwn;
+        final int[][] others;
+        final int[][] own;
+        /** The fields the owner sees and others of its role do not. */
+        final int[][] ownOnly;
 
-    private record Known(long[] q, String[] texts) {}
+        private Profile(Schema schema, Viewer.Role role) {
+            List<Kind> kinds = schema.kinds();
+            boolean player = role == Viewer.Role.PLAYER || role == Viewer.Role.CONTROLLER;
+            Viewer v = new Viewer(player ? 1 : 0, role); // visibility depends on the role and on owner == player only
+            index = role.ordinal();
+            kindOthers = new boolean[kinds.size()];
+            kindOwn = new boolean[kinds.size()];
+            others = new int[kinds.size()][];
+            own = new int[kinds.size()][];
+            ownOnly = new int[kinds.size()][];
+            for (int k = 0; k < kinds.size(); k++) {
+                Kind kind = kinds.get(k);
+                kindOthers[k] = kind.visibility().shows(v, 2);
+                kindOwn[k] = player && kind.visibility().shows(v, 1);
+                int[] seen = fields(kind, v, 2);
+                others[k] = seen;
+                own[k] = player ? fields(kind, v, 1) : seen;
+                ownOnly[k] = Arrays.stream(own[k]).filter(f -> Arrays.stream(seen).noneMatch(o -> o == f)).toArray();
+            }
+        }
+
+        static Profile of(Schema schema, Viewer.Role role) {
+            Profile p = new Profile(schema, role);
+            for (Viewer.Role r : Viewer.Role.values()) {
+                if (r.ordinal() < role.ordinal() && new Profile(schema, r).sameAs(p)) {
+                    p.index = r.ordinal();
+                    break;
+                }
+            }
+            return p;
+        }
+
+        private boolean sameAs(Profile p) {
+            return Arrays.equals(kindOthers, p.kindOthers) && Arrays.equals(kindOwn, p.kindOwn)
+                    && Arrays.deepEquals(others, p.others) && Arrays.deepEquals(own, p.own);
+        }
+
+        private static int[] fields(Kind kind, Viewer v, int owner) {
+            return kind.fields().stream().filter(f -> f.visibility().shows(v, owner)).mapToInt(Field::index).toArray();
+        }
+    }
+
+    /** An eye cell. */
+    record Eye(int column, int row) {}
+
+    /** What {@link Frame#shared} keys a group's sections by. */
+    record Group(int profile, long before, Eye eyeBefore, Eye eye) {}
+
+    /**
+     * Whose eyes a delta is made for: a viewer ({@code player} its id; its own entities are always in view, with the
+     * owner's fields) or a group ({@code player} -1: every entity as others see it).
+     */
+    private record View(int player, Profile profile, Eye eye) {
+        int[] fields(int k, int owner) {
+            return player > 0 && owner == player ? profile.own[k] : profile.others[k];
+        }
+    }
 
     public ClientStream(Schema schema, Viewer viewer) {
         this.schema = schema;
         this.viewer = viewer;
-        this.visible = new int[schema.kinds().size()][][];
-        for (int k = 0; k < schema.kinds().size(); k++) {
-            known.add(new HashMap<>());
-            Kind kind = schema.kinds().get(k);
-            int others = viewer.player() == Integer.MAX_VALUE ? 1 : Integer.MAX_VALUE; // an owner that is not the viewer
-            visible[k] = new int[][] {visibleFields(kind, others), visibleFields(kind, viewer.player())};
-        }
+        this.profile = Profile.of(schema, viewer.role());
     }
 
     public Viewer viewer() {
@@ -55,100 +116,245 @@ public final class ClientStream {
 
     /** The next delta is full. */
     public void resync() {
-        synced = false;
+        last = null;
     }
 
     public Delta next(Frame frame) {
         if (frame.schema != schema) {
             throw new IllegalArgumentException("a frame of another schema");
         }
-        boolean full = !synced;
-        if (full) {
-            known.forEach(Map::clear);
+        Frame before = last;
+        boolean full = before == null;
+        int player = viewer.player();
+        Eye eyeBefore = full ? null : eye(before, player);
+        Eye eye = eye(frame, player);
+        View groupBefore = new View(-1, profile, eyeBefore);
+        View groupNow = new View(-1, profile, eye);
+        Delta.Shared shared = frame.shared(new Group(profile.index, full ? -1 : before.serial, eyeBefore, eye),
+                g -> new Delta.Shared(sections(before, frame, groupBefore, groupNow)));
+        List<Delta.Section> own = player > 0 ? own(before, frame, groupBefore, groupNow) : List.of();
+        if (own == null) { // the viewer's own entity comes into view in a shared section with others' fields
+            shared = Delta.Shared.NONE;
+            own = sections(before, frame, new View(player, profile, eyeBefore), new View(player, profile, eye));
         }
-        int[] eye = eye(frame);
-        List<Delta.Section> sections = new ArrayList<>();
-        for (int k = 0; k < frame.kinds.length; k++) {
-            Frame.Rows rows = frame.kinds[k];
-            Kind kind = rows.kind;
-            Map<Integer, Known> before = known.get(k);
-            List<Delta.Op> ops = new ArrayList<>();
-            Set<Integer> seen = new HashSet<>();
-            for (int i = 0; i < rows.ids.length; i++) {
-                int owner = rows.owners[i];
-                if (!kind.visibility().shows(viewer, owner) || !inView(rows, i, eye)) {
-                    continue;
-                }
-                int id = rows.ids[i];
-                seen.add(id);
-                int[] fields = visible[k][owner != 0 && owner == viewer.player() ? 1 : 0];
-                Known was = before.get(id);
-                long[] q = rows.q[i];
-                String[] texts = rows.texts[i];
-                if (was == null) {
-                    ops.add(new Delta.Op(Delta.OpCode.NEW, id, owner, fields, q, texts));
-                } else {
-                    int[] changed = null;
-                    int n = 0;
-                    for (int f : fields) {
-                        if (was.q[f] != q[f] || (texts != null && !Objects.equals(was.texts[f], texts[f]))) {
-                            if (changed == null) {
-                                changed = new int[fields.length];
-                            }
-                            changed[n++] = f;
-                        }
-                    }
-                    if (n > 0) {
-                        ops.add(new Delta.Op(Delta.OpCode.SET, id, owner, Arrays.copyOf(changed, n), q, texts));
-                    }
-                }
-                before.put(id, new Known(q, texts));
-            }
-            for (var it = before.keySet().iterator(); it.hasNext(); ) {
-                int id = it.next();
-                if (!seen.contains(id)) {
-                    ops.add(new Delta.Op(Delta.OpCode.GONE, id, 0, new int[0], null, null));
-                    it.remove();
-                }
-            }
+        boolean phaseChanged = full || !frame.phase.equals(before.phase);
+        boolean scoresChanged = full || !frame.scores.equals(before.scores);
+        last = frame;
+        return new Delta(frame.tick, full, phaseChanged ? frame.phase : null, scoresChanged ? frame.scores : null,
+                shared, own);
+    }
+
+    /** The sections that turn what {@code vb} saw of {@code before} (null: nothing) into what {@code vn} sees now. */
+    private static List<Delta.Section> sections(Frame before, Frame now, View vb, View vn) {
+        List<Delta.Section> out = new ArrayList<>();
+        for (int k = 0; k < now.kinds.length; k++) {
+            List<Delta.Op> ops = diff(before, now, k, vb, vn);
             if (!ops.isEmpty()) {
-                sections.add(new Delta.Section(k, kind, ops));
+                out.add(new Delta.Section(k, now.kinds[k].kind, ops));
             }
         }
-        Phase newPhase = full || !frame.phase.equals(phase) ? frame.phase : null;
-        List<Score> newScores = full || !frame.scores.equals(scores) ? frame.scores : null;
-        phase = frame.phase;
-        scores = frame.scores;
-        synced = true;
-        return new Delta(frame.tick, full, newPhase, newScores, sections);
+        return out;
     }
 
-    /** The fields of an entity of {@code kind} owned by {@code owner} that this viewer sees, in field order. */
-    private int[] visibleFields(Kind kind, int owner) {
-        return kind.fields().stream().filter(f -> f.visibility().shows(viewer, owner)).mapToInt(Field::index).toArray();
+    private static List<Delta.Op> diff(Frame before, Frame now, int k, View vb, View vn) {
+        List<Delta.Op> ops = new ArrayList<>();
+        Frame.Rows rn = now.kinds[k];
+        Frame.Rows rb = before == null ? null : before.kinds[k];
+        if (!vn.profile.kindOthers[k] && !vn.profile.kindOwn[k]) {
+            return ops;
+        }
+        int[] cn = candidates(now, k, vn);
+        for (int x = 0, n = cn == null ? rn.ids.length : cn.length; x < n; x++) {
+            int i = cn == null ? x : cn[x];
+            if (!visible(rn, k, i, vn)) {
+                continue;
+            }
+            int owner = rn.owners[i];
+            int[] fields = vn.fields(k, owner);
+            int j = rb == null ? -1 : rb.indexOf(rn.ids[i]);
+            if (j < 0 || rb.owners[j] != owner || !visible(rb, k, j, vb)) {
+                ops.add(new Delta.Op(Delta.OpCode.NEW, rn.ids[i], owner, fields, rn.q[i], rn.texts[i]));
+            } else {
+                int[] changed = changed(fields, rb, j, rn, i);
+                if (changed != null) {
+                    ops.add(new Delta.Op(Delta.OpCode.SET, rn.ids[i], owner, changed, rn.q[i], rn.texts[i]));
+                }
+            }
+        }
+        if (rb != null) {
+            int[] cb = candidates(before, k, vb);
+            for (int x = 0, n = cb == null ? rb.ids.length : cb.length; x < n; x++) {
+                int j = cb == null ? x : cb[x];
+                if (visible(rb, k, j, vb)) {
+                    int i = rn.indexOf(rb.ids[j]);
+                    if (i < 0 || !visible(rn, k, i, vn)) { // still in view under another owner: its new op replaces it
+                        ops.add(new Delta.Op(Delta.OpCode.GONE, rb.ids[j], 0, new int[0], null, null));
+                    }
+                }
+            }
+        }
+        return ops;
     }
 
-    /** {column, row} of the viewer's eye, or null: sees everything. */
-    private int[] eye(Frame frame) {
-        if (frame.cellSize <= 0 || viewer.player() == 0) {
+    /**
+     * The viewer's own section, after the group's shared one (made from the same {@code vb}, {@code vn}): what the
+     * owner sees that the group does not; or null when the shared section cannot be used (see the class javadoc).
+     */
+    private List<Delta.Section> own(Frame before, Frame now, View vb, View vn) {
+        int player = viewer.player();
+        long[] mineNow = now.owned(player);
+        long[] mineBefore = before == null ? NO_ENTITIES : before.owned(player);
+        if (mineNow.length == 0 && mineBefore.length == 0) {
+            return List.of();
+        }
+        List<List<Delta.Op>> byKind = new ArrayList<>();
+        for (int k = 0; k < now.kinds.length; k++) {
+            byKind.add(null);
+        }
+        for (long e : mineNow) {
+            int k = (int) (e >>> 32);
+            int i = (int) e;
+            if (!profile.kindOwn[k]) {
+                continue;
+            }
+            Frame.Rows rn = now.kinds[k];
+            Frame.Rows rb = before == null ? null : before.kinds[k];
+            int j = rb == null ? -1 : rb.indexOf(rn.ids[i]);
+            boolean mineBeforeToo = j >= 0 && rb.owners[j] == player;
+            boolean sharedBefore = j >= 0 && visible(rb, k, j, vb);
+            Delta.Op op = null;
+            if (visible(rn, k, i, vn)) {
+                if (sharedBefore && mineBeforeToo) { // the shared section sets what changed of others' fields
+                    int[] changed = changed(profile.ownOnly[k], rb, j, rn, i);
+                    if (changed != null) {
+                        op = new Delta.Op(Delta.OpCode.SET, rn.ids[i], player, changed, rn.q[i], rn.texts[i]);
+                    }
+                } else if (profile.ownOnly[k].length > 0) {
+                    return null; // a shared new op with others' fields, which this viewer would read as its own
+                }
+            } else if (mineBeforeToo && !sharedBefore) {
+                int[] changed = changed(profile.own[k], rb, j, rn, i);
+                if (changed != null) {
+                    op = new Delta.Op(Delta.OpCode.SET, rn.ids[i], player, changed, rn.q[i], rn.texts[i]);
+                }
+            } else { // new to the viewer, or the shared section took it out of view
+                op = new Delta.Op(Delta.OpCode.NEW, rn.ids[i], player, profile.own[k], rn.q[i], rn.texts[i]);
+            }
+            add(byKind, k, op);
+        }
+        for (long e : mineBefore) {
+            int k = (int) (e >>> 32);
+            int j = (int) e;
+            if (!profile.kindOwn[k]) {
+                continue;
+            }
+            Frame.Rows rb = before.kinds[k];
+            Frame.Rows rn = now.kinds[k];
+            int i = rn.indexOf(rb.ids[j]);
+            if (i >= 0 && rn.owners[i] == player) {
+                continue; // still the viewer's: done above
+            }
+            if (!(i >= 0 && visible(rn, k, i, vn)) && !visible(rb, k, j, vb)) {
+                add(byKind, k, new Delta.Op(Delta.OpCode.GONE, rb.ids[j], 0, new int[0], null, null));
+            }
+        }
+        List<Delta.Section> out = new ArrayList<>();
+        for (int k = 0; k < byKind.size(); k++) {
+            if (byKind.get(k) != null) {
+                out.add(new Delta.Section(k, now.kinds[k].kind, byKind.get(k)));
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<List<Delta.Op>> byKind, int k, Delta.Op op) {
+        if (op != null) {
+            if (byKind.get(k) == null) {
+                byKind.set(k, new ArrayList<>());
+            }
+            byKind.get(k).add(op);
+        }
+    }
+
+    /** Those of {@code fields} whose values differ between row {@code j} of {@code rb} and row {@code i} of {@code rn}. */
+    private static int[] changed(int[] fields, Frame.Rows rb, int j, Frame.Rows rn, int i) {
+        long[] was = rb.q[j];
+        long[] q = rn.q[i];
+        String[] wasTexts = rb.texts[j];
+        String[] texts = rn.texts[i];
+        int[] changed = null;
+        int n = 0;
+        for (int f : fields) {
+            if (was[f] != q[f] || (texts != null && !Objects.equals(wasTexts[f], texts[f]))) {
+                if (changed == null) {
+                    changed = new int[fields.length];
+                }
+                changed[n++] = f;
+            }
+        }
+        return changed == null ? null : n == changed.length ? changed : Arrays.copyOf(changed, n);
+    }
+
+    /** The rows of kind {@code k} that may be in view of {@code v}: those in its 3 x 3 cells and its own; null: all. */
+    private static int[] candidates(Frame f, int k, View v) {
+        Frame.Rows rows = f.kinds[k];
+        if (v.eye == null || !rows.celled()) {
             return null;
         }
-        for (Frame.Rows rows : frame.kinds) {
-            if (rows.kind.hasPosition()) {
-                for (int i = 0; i < rows.ids.length; i++) {
-                    if (rows.owners[i] == viewer.player()) {
-                        return new int[] {rows.column[i], rows.row[i]};
-                    }
+        int[] out = new int[16];
+        int n = 0;
+        for (int r = v.eye.row() - 1; r <= v.eye.row() + 1; r++) {
+            for (int c = v.eye.column() - 1; c <= v.eye.column() + 1; c++) {
+                int slot = rows.cell(c, r);
+                if (slot < 0) {
+                    continue;
                 }
+                for (int at = rows.cellStart(slot), end = at + rows.cellCount(slot); at < end; at++) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = rows.cellRow(at);
+                }
+            }
+        }
+        if (v.player > 0) {
+            for (long e : f.owned(v.player)) {
+                int i = (int) e;
+                if ((int) (e >>> 32) == k && !near(rows, i, v.eye)) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = i;
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static boolean visible(Frame.Rows rows, int k, int i, View v) {
+        boolean own = v.player > 0 && rows.owners[i] == v.player;
+        if (!(own ? v.profile.kindOwn[k] : v.profile.kindOthers[k])) {
+            return false;
+        }
+        return own || v.eye == null || !rows.celled() || near(rows, i, v.eye);
+    }
+
+    private static boolean near(Frame.Rows rows, int i, Eye eye) {
+        return Math.abs((long) rows.column[i] - eye.column()) <= 1 && Math.abs((long) rows.row[i] - eye.row()) <= 1;
+    }
+
+    /** The viewer's eye cell: its first positioned entity's, or null (sees everything). */
+    private static Eye eye(Frame frame, int player) {
+        if (frame.cellSize <= 0 || player == 0) {
+            return null;
+        }
+        for (long e : frame.owned(player)) {
+            Frame.Rows rows = frame.kinds[(int) (e >>> 32)];
+            if (rows.kind.hasPosition()) {
+                int i = (int) e;
+                return new Eye(rows.column[i], rows.row[i]);
             }
         }
         return null;
-    }
-
-    private boolean inView(Frame.Rows rows, int i, int[] eye) {
-        if (eye == null || !rows.kind.hasPosition() || rows.owners[i] == viewer.player()) {
-            return true;
-        }
-        return Math.abs((long) rows.column[i] - eye[0]) <= 1 && Math.abs((long) rows.row[i] - eye[1]) <= 1;
     }
 }

@@ -8,7 +8,10 @@ import dev.arena.spi.Score;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one client is sent of one tick's state (made by {@link ClientStream#next}), in either format: {@link #binary}
@@ -31,8 +34,15 @@ import java.util.List;
  * "scores":[{"player":7,"points":3}],"entities":{"coin":[{"op":"new","id":4,"owner":0,"x":12.5,...},
  * {"op":"set","id":2,"x":3.25},{"op":"gone","id":1}]}}}; decimals as round(v * scale) / scale, choices by name.
  */
-public record Delta(long tick, boolean full, Phase phase, List<Score> scores, List<Section> sections) {
+public final class Delta {
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final long tick;
+    private final boolean full;
+    private final Phase phase;
+    private final List<Score> scores;
+    private final Shared shared;
+    private final List<Section> own;
 
     public enum OpCode { NEW, SET, GONE }
 
@@ -42,13 +52,81 @@ public record Delta(long tick, boolean full, Phase phase, List<Score> scores, Li
     /** One entity op; {@code fields} are the indices of the values it carries ({@code q}, {@code texts} by index). */
     public record Op(OpCode code, int id, int owner, int[] fields, long[] q, String[] texts) {}
 
+    /**
+     * Sections made once and sent to every viewer of a group (see {@link ClientStream}): the sections and their
+     * binary form, encoded once. Immutable.
+     */
+    static final class Shared {
+        static final Shared NONE = new Shared(List.of());
+        final List<Section> sections;
+        final byte[] binary;
+
+        Shared(List<Section> sections) {
+            this.sections = List.copyOf(sections);
+            Wire.Writer w = new Wire.Writer();
+            for (Section s : sections) {
+                write(w, s);
+            }
+            this.binary = w.toByteArray();
+        }
+    }
+
+    /** A delta of these sections, none of them shared. */
+    public Delta(long tick, boolean full, Phase phase, List<Score> scores, List<Section> sections) {
+        this(tick, full, phase, scores, Shared.NONE, sections);
+    }
+
+    /** The {@code shared} sections, then the viewer's {@code own} (which may name the same kinds again). */
+    Delta(long tick, boolean full, Phase phase, List<Score> scores, Shared shared, List<Section> own) {
+        this.tick = tick;
+        this.full = full;
+        this.phase = phase;
+        this.scores = scores == null ? null : List.copyOf(scores);
+        this.shared = shared;
+        this.own = List.copyOf(own);
+    }
+
+    public long tick() {
+        return tick;
+    }
+
+    /** The part made once for the viewer's group (for tests: which deltas shared it). */
+    Shared shared() {
+        return shared;
+    }
+
+    /** Whether this delta replaces everything the client knew. */
+    public boolean full() {
+        return full;
+    }
+
+    /** The phase, when it changed (or the delta is full); else null. */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The scores, when they changed (or the delta is full); else null. */
+    public List<Score> scores() {
+        return scores;
+    }
+
+    /** Every section, in the order they travel: the shared ones, then the viewer's own. */
+    public List<Section> sections() {
+        if (own.isEmpty()) {
+            return shared.sections;
+        }
+        List<Section> all = new ArrayList<>(shared.sections);
+        all.addAll(own);
+        return all;
+    }
+
     /** Whether this delta says nothing (not full, nothing changed): a server may skip sending it. */
     public boolean isEmpty() {
-        return !full && phase == null && scores == null && sections.isEmpty();
+        return !full && phase == null && scores == null && shared.sections.isEmpty() && own.isEmpty();
     }
 
     public byte[] binary() {
-        Wire.Writer w = new Wire.Writer();
+        Wire.Writer w = new Wire.Writer(24 + shared.binary.length + 32 * own.size());
         w.u8(Wire.STATE).varint(tick).u8((full ? 1 : 0) | (phase != null ? 2 : 0) | (scores != null ? 4 : 0));
         if (phase != null) {
             w.string(phase.name()).varint(phase.round()).signed(phase.ticksLeft());
@@ -59,29 +137,34 @@ public record Delta(long tick, boolean full, Phase phase, List<Score> scores, Li
                 w.varint(s.player()).signed(s.points());
             }
         }
-        w.varint(sections.size());
-        for (Section s : sections) {
-            List<Field> fields = s.kind().fields();
-            w.varint(s.kindIndex()).varint(s.ops().size());
-            for (Op op : s.ops()) {
-                w.varint(op.id()).u8(op.code().ordinal());
-                if (op.code() == OpCode.NEW) {
-                    w.varint(op.owner());
-                } else if (op.code() == OpCode.SET) {
-                    byte[] mask = new byte[(fields.size() + 7) / 8];
-                    for (int f : op.fields()) {
-                        mask[f / 8] |= (byte) (1 << (f % 8));
-                    }
-                    for (byte b : mask) {
-                        w.u8(b);
-                    }
-                }
-                for (int f : op.fields()) {
-                    w.value(fields.get(f).type(), op.q()[f], op.texts() == null ? null : op.texts()[f]);
-                }
-            }
+        w.varint(shared.sections.size() + own.size());
+        w.bytes(shared.binary);
+        for (Section s : own) {
+            write(w, s);
         }
         return w.toByteArray();
+    }
+
+    private static void write(Wire.Writer w, Section s) {
+        List<Field> fields = s.kind().fields();
+        w.varint(s.kindIndex()).varint(s.ops().size());
+        for (Op op : s.ops()) {
+            w.varint(op.id()).u8(op.code().ordinal());
+            if (op.code() == OpCode.NEW) {
+                w.varint(op.owner());
+            } else if (op.code() == OpCode.SET) {
+                byte[] mask = new byte[(fields.size() + 7) / 8];
+                for (int f : op.fields()) {
+                    mask[f / 8] |= (byte) (1 << (f % 8));
+                }
+                for (byte b : mask) {
+                    w.u8(b);
+                }
+            }
+            for (int f : op.fields()) {
+                w.value(fields.get(f).type(), op.q()[f], op.texts() == null ? null : op.texts()[f]);
+            }
+        }
     }
 
     public String json() {
@@ -100,25 +183,38 @@ public record Delta(long tick, boolean full, Phase phase, List<Score> scores, Li
                 g.writeEnd();
             }
             g.writeStartObject("entities");
-            for (Section s : sections) {
+            List<Section> all = sections();
+            Set<Integer> done = new HashSet<>();
+            for (int i = 0; i < all.size(); i++) {
+                Section s = all.get(i);
+                if (!done.add(s.kindIndex())) {
+                    continue;
+                }
                 g.writeStartArray(s.kind().name());
-                for (Op op : s.ops()) {
-                    g.writeStartObject().write("op", op.code().name().toLowerCase(java.util.Locale.ROOT))
-                            .write("id", op.id());
-                    if (op.code() == OpCode.NEW) {
-                        g.write("owner", op.owner());
+                for (int j = i; j < all.size(); j++) { // the viewer's own sections may name the kind again
+                    if (all.get(j).kindIndex() == s.kindIndex()) {
+                        writeOps(g, all.get(j));
                     }
-                    for (int f : op.fields()) {
-                        Field field = s.kind().fields().get(f);
-                        writeValue(g, field, op.q()[f], op.texts() == null ? null : op.texts()[f]);
-                    }
-                    g.writeEnd();
                 }
                 g.writeEnd();
             }
             g.writeEnd().writeEnd();
         }
         return out.toString();
+    }
+
+    private static void writeOps(JsonGenerator g, Section s) {
+        for (Op op : s.ops()) {
+            g.writeStartObject().write("op", op.code().name().toLowerCase(java.util.Locale.ROOT)).write("id", op.id());
+            if (op.code() == OpCode.NEW) {
+                g.write("owner", op.owner());
+            }
+            for (int f : op.fields()) {
+                Field field = s.kind().fields().get(f);
+                writeValue(g, field, op.q()[f], op.texts() == null ? null : op.texts()[f]);
+            }
+            g.writeEnd();
+        }
     }
 
     /** One value in JSON under its field's name (shared with events). */

@@ -44,8 +44,23 @@ final class Wire {
     }
 
     static final class Writer {
-        private byte[] bytes = new byte[64];
+        private byte[] bytes;
         private int size;
+
+        Writer() {
+            this(64);
+        }
+
+        Writer(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        Writer bytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+            return this;
+        }
 
         Writer varint(long v) {
             ensure(10);

@@ -10,6 +10,7 @@ import dev.arena.server.metrics.Metrics;
 import dev.arena.server.metrics.RoomMetrics;
 import dev.arena.snapshot.ClientStream;
 import dev.arena.snapshot.Frame;
+import dev.arena.snapshot.PerClientStream;
 import dev.arena.spi.Match;
 import dev.arena.spi.PlayerInput;
 import dev.arena.spi.Settings;
@@ -23,9 +24,11 @@ import java.util.SplittableRandom;
 
 /**
  * Side by side, in one JVM: the dots room's snapshot encoding today ({@link SnapshotFrames} + {@link SnapshotStream},
- * the compact format) against the generic SPI encoding ({@link Frame} + {@link ClientStream}, binary) for the same
- * players holding the same inputs (each changes direction with probability 1/20 a tick): encode time per tick for
- * all clients and bytes per client per tick. Input to phase B of issue 14, which must keep dots within 10 %. Run:
+ * the compact format) against the generic SPI encoding ({@link Frame} + {@link ClientStream}, binary, its sections
+ * shared per group of viewers) and against the generic encoding as it was before ({@link PerClientStream}: every
+ * client diffs every entity), for the same players holding the same inputs (each changes direction with probability
+ * 1/20 a tick): encode time per tick for all clients and bytes per client per tick; the three encoders take turns
+ * within each tick. Input to phase B of issue 14, which must keep dots within 10 %. Run:
  * {@code mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
  * target/classes:target/test-classes:$(cat target/cp.txt) dev.arena.server.snapshot.StateEncodingBench [players]
  * [mapSize] [viewDistance]}.
@@ -50,17 +53,21 @@ public final class StateEncodingBench {
         List<PlayerId> ids = new ArrayList<>();
         List<SnapshotStream> oldStreams = new ArrayList<>();
         List<ClientStream> newStreams = new ArrayList<>();
+        List<PerClientStream> perClient = new ArrayList<>();
         for (int p = 1; p <= players; p++) {
             ids.add(world.join("p" + p).id());
             oldStreams.add(new SnapshotStream(true));
             match.join(p, "p" + p);
             newStreams.add(new ClientStream(dots.schema(), Viewer.player(p)));
+            perClient.add(new PerClientStream(dots.schema(), Viewer.player(p)));
         }
         SplittableRandom script = new SplittableRandom(3);
         long oldNanos = 0;
         long newNanos = 0;
+        long beforeNanos = 0;
         long oldBytes = 0;
         long newBytes = 0;
+        long beforeBytes = 0;
         for (int t = 1; t <= warmup + ticks; t++) {
             for (int p = 0; p < players; p++) {
                 if (script.nextInt(20) == 0) {
@@ -87,16 +94,28 @@ public final class StateEncodingBench {
                 bytesNew += c.next(f).binary().length;
             }
             long t2 = System.nanoTime();
+            Frame g = Frame.of(match, view);
+            long bytesBefore = 0;
+            for (PerClientStream c : perClient) {
+                bytesBefore += c.next(g).binary().length;
+            }
+            long t3 = System.nanoTime();
             if (t > warmup) {
                 oldNanos += t1 - t0;
                 newNanos += t2 - t1;
+                beforeNanos += t3 - t2;
                 oldBytes += bytesOld;
                 newBytes += bytesNew;
+                beforeBytes += bytesBefore;
             }
         }
-        System.out.printf("| %d players, map %d, view %d | %.2f ms | %.1f B | %.2f ms | %.1f B | %.1f x | %.1f x |%n",
-                players, size, view, oldNanos / 1e6 / ticks, (double) oldBytes / ticks / players,
-                newNanos / 1e6 / ticks, (double) newBytes / ticks / players, (double) newNanos / oldNanos,
-                (double) newBytes / oldBytes);
+        System.out.println("| room | dots: encode/tick | dots: B/client/tick | SPI before: encode/tick | SPI before: B/client"
+                + "/tick | SPI now: encode/tick | SPI now: B/client/tick | now vs dots: time | now vs dots: bytes |"
+                + " now vs before: time |");
+        System.out.printf("| %d players, map %d, view %d | %.2f ms | %.1f B | %.2f ms | %.1f B | %.2f ms | %.1f B | %.1f x"
+                + " | %.1f x | %.3f x |%n", players, size, view, oldNanos / 1e6 / ticks, (double) oldBytes / ticks / players,
+                beforeNanos / 1e6 / ticks, (double) beforeBytes / ticks / players, newNanos / 1e6 / ticks,
+                (double) newBytes / ticks / players, (double) newNanos / oldNanos, (double) newBytes / oldBytes,
+                (double) newNanos / beforeNanos);
     }
 }
