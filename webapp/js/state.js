@@ -7,6 +7,7 @@
 //   state: u8 0x21, tick, u8 flags (1 full, 2 phase, 4 scores, 8 ack), [ack], [phase: string, round, signed ticksLeft],
 //          [scores: n, n x (player, signed points)], sections: n, per section kind index, ops: n, per op id, u8 op
 //          (0 new: owner + every field the viewer sees; 1 set: mask of ceil(fields / 8) bytes + those fields; 2 gone)
+//          a kind may have more than one section (the shared ones, then the viewer's own): apply them in order
 //   input: u8 0x22, input index, seq, values          event: u8 0x23, event index, values
 //   value: int/decimal signed (decimal: round(v * scale)), bool u8, choice index, text: byte length + UTF-8
 // Used by the modules of games on the SPI (webapp/games/coinrush/feed.js).

@@ -32,61 +32,8 @@ public final class ClientStream {
 
     private final Schema schema;
     private final Viewer viewer;
-    private final Profile profile;
+    private final ViewProfile profile;
     private Frame last;
-
-    /** Who sees what of a schema, for viewers of one role: per kind, on others' entities and on their own. */
-    static final class Profile {
-        /** The first role with the same profile: viewers of roles alike share their sections. */
-        int index;
-        final boolean[] kindOthers;
-        final boolean[] kindOwn;
-        final int[][] others;
-        final int[][] own;
-        /** The fields the owner sees and others of its role do not. */
-        final int[][] ownOnly;
-
-        private Profile(Schema schema, Viewer.Role role) {
-            List<Kind> kinds = schema.kinds();
-            boolean player = role == Viewer.Role.PLAYER || role == Viewer.Role.CONTROLLER;
-            Viewer v = new Viewer(player ? 1 : 0, role); // visibility depends on the role and on owner == player only
-            index = role.ordinal();
-            kindOthers = new boolean[kinds.size()];
-            kindOwn = new boolean[kinds.size()];
-            others = new int[kinds.size()][];
-            own = new int[kinds.size()][];
-            ownOnly = new int[kinds.size()][];
-            for (int k = 0; k < kinds.size(); k++) {
-                Kind kind = kinds.get(k);
-                kindOthers[k] = kind.visibility().shows(v, 2);
-                kindOwn[k] = player && kind.visibility().shows(v, 1);
-                int[] seen = fields(kind, v, 2);
-                others[k] = seen;
-                own[k] = player ? fields(kind, v, 1) : seen;
-                ownOnly[k] = Arrays.stream(own[k]).filter(f -> Arrays.stream(seen).noneMatch(o -> o == f)).toArray();
-            }
-        }
-
-        static Profile of(Schema schema, Viewer.Role role) {
-            Profile p = new Profile(schema, role);
-            for (Viewer.Role r : Viewer.Role.values()) {
-                if (r.ordinal() < role.ordinal() && new Profile(schema, r).sameAs(p)) {
-                    p.index = r.ordinal();
-                    break;
-                }
-            }
-            return p;
-        }
-
-        private boolean sameAs(Profile p) {
-            return Arrays.equals(kindOthers, p.kindOthers) && Arrays.equals(kindOwn, p.kindOwn)
-                    && Arrays.deepEquals(others, p.others) && Arrays.deepEquals(own, p.own);
-        }
-
-        private static int[] fields(Kind kind, Viewer v, int owner) {
-            return kind.fields().stream().filter(f -> f.visibility().shows(v, owner)).mapToInt(Field::index).toArray();
-        }
-    }
 
     /** An eye cell. */
     record Eye(int column, int row) {}
@@ -98,7 +45,7 @@ public final class ClientStream {
      * Whose eyes a delta is made for: a viewer ({@code player} its id; its own entities are always in view, with the
      * owner's fields) or a group ({@code player} -1: every entity as others see it).
      */
-    private record View(int player, Profile profile, Eye eye) {
+    private record View(int player, ViewProfile profile, Eye eye) {
         int[] fields(int k, int owner) {
             return player > 0 && owner == player ? profile.own[k] : profile.others[k];
         }
@@ -107,7 +54,7 @@ public final class ClientStream {
     public ClientStream(Schema schema, Viewer viewer) {
         this.schema = schema;
         this.viewer = viewer;
-        this.profile = Profile.of(schema, viewer.role());
+        this.profile = ViewProfile.of(schema, viewer.role());
     }
 
     public Viewer viewer() {
@@ -276,7 +223,7 @@ public final class ClientStream {
         }
     }
 
-    /** Those of {@code fields} whose values differ between row {@code j} of {@code rb} and row {@code i} of {@code rn}. */
+    /** Those of {@code fields} whose values differ between row {@code j} of {@code rb} and {@code i} of {@code rn}. */
     private static int[] changed(int[] fields, Frame.Rows rb, int j, Frame.Rows rn, int i) {
         long[] was = rb.q[j];
         long[] q = rn.q[i];

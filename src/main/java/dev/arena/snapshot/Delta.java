@@ -28,11 +28,15 @@ import java.util.Set;
  *   value: int and decimal signed (a decimal as round(v * scale)), bool u8, choice its index, text string
  *   string: byte length, UTF-8
  * </pre>
- * A full frame replaces everything the client knew; a delta changes only what it names.
+ * A full frame replaces everything the client knew; a delta changes only what it names. Sections and ops apply in
+ * order, and a kind may have more than one section: the ones a viewer shares with its group
+ * ({@link ClientStream}), encoded once for all of them, then the viewer's own (its owner-only fields, its own
+ * entities out of the group's view). A {@code new} op of an entity that is already known replaces it.
  *
  * <p>JSON: {@code {"type":"state","tick":T,"full":true,"phase":{"name":"playing","round":1,"ticksLeft":1200},
  * "scores":[{"player":7,"points":3}],"entities":{"coin":[{"op":"new","id":4,"owner":0,"x":12.5,...},
- * {"op":"set","id":2,"x":3.25},{"op":"gone","id":1}]}}}; decimals as round(v * scale) / scale, choices by name.
+ * {"op":"set","id":2,"x":3.25},{"op":"gone","id":1}]}}}; decimals as round(v * scale) / scale, choices by name;
+ * a kind's shared and own ops in one array, in that order.
  */
 public final class Delta {
     private static final JsonProvider JSON = JsonProvider.provider();
