@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The four-target table of docs/benchmarks.md: the dev server and the packaged WAR on Payara Micro, WildFly and
 # Tomcat (the servers the build fetches into target/), each in a process of its own on 127.0.0.1, every bot moving
-# in every tick (load.motion=every-tick), compact snapshots, bots on Tyrus's client offering permessage-deflate.
+# in every tick (load.motion=every-tick), compact snapshots, bots on plain sockets (LeanBots) offering permessage-deflate.
 # Per target, each scenario on a freshly started server:
 #   one-room  a ramp in one room (RAMP), on through unhealthy steps up to 1,000 bots (the worst-case row), then
 #             up to the first unhealthy step (capacity: the last healthy one)

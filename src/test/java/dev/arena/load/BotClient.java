@@ -28,4 +28,12 @@ interface BotClient {
     String extensions();
 
     void close();
+
+    /** Makes bots' connections on one kind of client; {@link #close} releases its threads. */
+    interface Connector extends AutoCloseable {
+        CompletableFuture<BotClient> connect(java.net.URI uri, boolean compact, Listener listener);
+
+        @Override
+        void close();
+    }
 }

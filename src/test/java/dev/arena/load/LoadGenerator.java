@@ -46,8 +46,9 @@ public final class LoadGenerator {
      * @param motion "walk" (a random direction held about {@code turnEveryMs}), "every-tick" (back and forth,
      *     turning round every {@code turnEveryMs}: every bot moves in every tick) or "turn-every-tick" (turning round
      *     at every input: the worst case for delta snapshots)
-     * @param client "tyrus" (Tyrus's client; offers permessage-deflate unless {@code deflate} is false) or "jdk"
-     *     (the project's ArenaClient on the JDK's WebSocket, which offers no extension)
+     * @param client "tyrus" (Tyrus's client; offers permessage-deflate unless {@code deflate} is false), "lean"
+     *     ({@link LeanBots}: plain non-blocking sockets, a fraction of Tyrus's CPU; offers permessage-deflate too, and
+     *     refuses a server that takes it) or "jdk" (the project's ArenaClient on the JDK's WebSocket, no extension)
      * @param keepGoingTo ramp on after unhealthy steps below this many bots (so a ramp always measures it)
      */
     record Settings(int[] steps, int rooms, String format, int warmup, int window, int inputEveryMs,
@@ -76,7 +77,7 @@ public final class LoadGenerator {
                     Path.of(System.getProperty("load.out", "target/load")),
                     System.getProperty("load.name", "load"),
                     target, motion,
-                    System.getProperty("load.client", "tyrus"),
+                    System.getProperty("load.client", "lean"),
                     Boolean.parseBoolean(System.getProperty("load.deflate", "true")),
                     Integer.getInteger("load.clientThreads", 2),
                     Integer.getInteger("load.keepGoingTo", 0));
@@ -109,7 +110,7 @@ public final class LoadGenerator {
                 + " cores" + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; motion "
                 + s.motion() + ", input every " + s.inputEveryMs() + " ms"
                 + (s.motion().equals("turn-every-tick") ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
-                + (s.client().equals("tyrus") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
+                + (!s.client().equals("jdk") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
                         : "") + " (inputs binary on compact, JSON otherwise, as the browser)"
                 + "; server JVM: " + String.join(" ", ServerProcess.jvmOptions(s.target(), s.serverHeap()));
         System.out.println(context);
@@ -136,8 +137,13 @@ public final class LoadGenerator {
                 pools.add(pool);
                 https.add(HttpClient.newBuilder().executor(pool).build());
             }
-            TyrusBots tyrus = s.client().equals("tyrus") ? new TyrusBots(s.deflate(), s.clientThreads()) : null;
-            Swarm swarm = new Swarm(server.gameUri(), https, tyrus, s);
+            BotClient.Connector connector = switch (s.client()) {
+                case "tyrus" -> new TyrusBots(s.deflate(), s.clientThreads());
+                case "lean" -> new LeanBots(s.deflate(), s.clientThreads());
+                case "jdk" -> null;
+                default -> throw new IllegalArgumentException("load.client: tyrus, lean or jdk, not " + s.client());
+            };
+            Swarm swarm = new Swarm(server.gameUri(), https, connector, s);
             String extensions = "";
             try {
                 for (int n : s.steps()) {
@@ -164,8 +170,8 @@ public final class LoadGenerator {
                 }
             } finally {
                 swarm.close();
-                if (tyrus != null) {
-                    tyrus.close();
+                if (connector != null) {
+                    connector.close();
                 }
                 pools.forEach(ExecutorService::shutdownNow);
             }

@@ -29,7 +29,7 @@ final class Swarm implements AutoCloseable {
 
     private final URI uri;
     private final List<HttpClient> https;
-    private final TyrusBots tyrus;
+    private final BotClient.Connector connector;
     private final LoadGenerator.Settings settings;
     private final List<Bot> bots = new CopyOnWriteArrayList<>();
     /** Threads sending the bots' inputs (each input is written to its socket on the thread that sends it). */
@@ -45,11 +45,11 @@ final class Swarm implements AutoCloseable {
     private volatile boolean closing;
     private long windowStart;
 
-    /** With {@code tyrus} null the bots run on the JDK's client over {@code https}, else on Tyrus's. */
-    Swarm(URI uri, List<HttpClient> https, TyrusBots tyrus, LoadGenerator.Settings settings) {
+    /** With {@code connector} null the bots run on the JDK's client over {@code https}, else on the connector's. */
+    Swarm(URI uri, List<HttpClient> https, BotClient.Connector connector, LoadGenerator.Settings settings) {
         this.uri = uri;
         this.https = https;
-        this.tyrus = tyrus;
+        this.connector = connector;
         this.settings = settings;
         for (int k = 0; k < DRIVERS; k++) {
             int slice = k;
@@ -66,7 +66,7 @@ final class Swarm implements AutoCloseable {
                 int index = bots.size() + i;
                 Bot bot = new Bot(index);
                 String room = "load-" + (index % settings.rooms());
-                CompletableFuture<BotClient> connected = tyrus != null ? tyrus.connect(uri, bot.compact, bot)
+                CompletableFuture<BotClient> connected = connector != null ? connector.connect(uri, bot.compact, bot)
                         : JdkBots.connect(uri, bot.compact, https.get(index % https.size()), bot);
                 joining.add(connected
                         .thenCompose(client -> {
@@ -74,8 +74,8 @@ final class Swarm implements AutoCloseable {
                             return client.join("bot" + index, room);
                         })
                         .thenApply(welcome -> bot));
-                if (tyrus != null) {
-                    Thread.sleep(2); // Tyrus's client connects on a small pool; a burst of handshakes only queues
+                if (connector != null) {
+                    Thread.sleep(2); // these clients connect on a small pool; a burst of handshakes only queues
                 }
             }
             CompletableFuture.allOf(joining.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package dev.arena.load;
 
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
-import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotFormat;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -30,7 +29,7 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * all bots). With {@code deflate} they offer {@code permessage-deflate; client_max_window_bits} as browsers do
  * ({@link PerMessageDeflate}); whether a server takes it is the server's choice, and each bot reports it.
  */
-final class TyrusBots implements AutoCloseable {
+final class TyrusBots implements BotClient.Connector {
     private static final Codec CODEC = new Codec();
     private final ClientManager manager;
     private final boolean deflate;
@@ -53,7 +52,8 @@ final class TyrusBots implements AutoCloseable {
                         .setMaxPoolSize(threads).setDaemon(true));
     }
 
-    CompletableFuture<BotClient> connect(URI uri, boolean compact, BotClient.Listener listener) {
+    @Override
+    public CompletableFuture<BotClient> connect(URI uri, boolean compact, BotClient.Listener listener) {
         Bot bot = new Bot(listener);
         ClientEndpointConfig.Builder config = ClientEndpointConfig.Builder.create();
         if (compact) {
@@ -80,15 +80,12 @@ final class TyrusBots implements AutoCloseable {
 
     /** One bot's connection. */
     private static final class Bot extends Endpoint implements BotClient {
-        private final BotClient.Listener listener;
+        private final BotInbox inbox;
         private final AtomicLong seq = new AtomicLong();
-        private final CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
-        private volatile long bytes;
-        private volatile long id = -1;
         private volatile Session session;
 
         Bot(BotClient.Listener listener) {
-            this.listener = listener;
+            this.inbox = new BotInbox(listener);
         }
 
         @Override
@@ -96,54 +93,24 @@ final class TyrusBots implements AutoCloseable {
             session = s;
             s.setMaxBinaryMessageBufferSize(16 << 20);
             s.setMaxTextMessageBufferSize(16 << 20);
-            s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::binary);
-            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::text);
-        }
-
-        private void binary(ByteBuffer frame) {
-            int size = frame.remaining();
-            bytes += size; // one handler thread at a time per session
-            SnapshotFormat.Header h = SnapshotFormat.header(frame);
-            listener.frame(h.tick(), h.ack(), size);
-        }
-
-        private void text(String text) {
-            bytes += text.length();
-            if (!text.contains("\"snapshot\"") && !text.contains("\"welcome\"") && !text.contains("\"error\"")) {
-                return; // playerJoined, playerLeft, pong: a bot needs none of them, and decoding them all is costly
-            }
-            ServerMessage m = CODEC.decodeServerMessage(text);
-            if (m instanceof ServerMessage.Snapshot snapshot) {
-                long ack = 0;
-                for (ServerMessage.PlayerPosition p : snapshot.players()) {
-                    if (p.id() == id) {
-                        ack = p.seq();
-                    }
-                }
-                listener.frame(snapshot.tick(), ack, text.length());
-            } else if (m instanceof ServerMessage.Welcome w) {
-                id = w.id();
-                welcome.complete(w);
-            } else if (m instanceof ServerMessage.Error e && !welcome.isDone()) {
-                welcome.completeExceptionally(new IllegalStateException(e.code() + ": " + e.message()));
-            }
+            s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) inbox::binary);
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) inbox::text);
         }
 
         @Override
         public void onClose(Session s, CloseReason reason) {
-            welcome.completeExceptionally(new IllegalStateException("closed: " + reason));
-            listener.closed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+            inbox.closed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
         }
 
         @Override
         public void onError(Session s, Throwable error) {
-            welcome.completeExceptionally(error);
+            inbox.failed(error);
         }
 
         @Override
         public CompletableFuture<?> join(String name, String room) {
             send(new ClientMessage.Join(name, room, null));
-            return welcome;
+            return inbox.welcome();
         }
 
         @Override
@@ -171,7 +138,7 @@ final class TyrusBots implements AutoCloseable {
 
         @Override
         public long bytesReceived() {
-            return bytes;
+            return inbox.bytes();
         }
 
         @Override
