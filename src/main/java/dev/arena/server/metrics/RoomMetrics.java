@@ -10,7 +10,9 @@ import java.util.function.DoubleSupplier;
  * One room's meters, tagged {@code room}: {@code arena_room_players} (gauge), {@code arena_room_tick_seconds}
  * (histogram), {@code arena_room_tick_overruns_total}, {@code arena_room_messages_received_total},
  * {@code arena_room_messages_sent_total}, {@code arena_room_snapshot_bytes_total},
- * {@code arena_room_snapshots_dropped_total}. {@link #remove()} when the room goes.
+ * {@code arena_room_snapshots_dropped_total}, {@code arena_room_sends_skipped_total} (ticks whose snapshots the room
+ * did not hand out because the sender threads were still busy with its previous tick). {@link #remove()} when the
+ * room goes.
  */
 public final class RoomMetrics {
     private final Metrics metrics;
@@ -21,6 +23,7 @@ public final class RoomMetrics {
     private final Counter sent;
     private final Counter snapshotBytes;
     private final Counter dropped;
+    private final Counter sendsSkipped;
     private final Meter players;
 
     RoomMetrics(Metrics metrics, String room, DoubleSupplier players, long tickPeriodNanos) {
@@ -32,6 +35,7 @@ public final class RoomMetrics {
         sent = metrics.counter("arena.room.messages.sent", null, "room", room);
         snapshotBytes = metrics.counter("arena.room.snapshot.bytes", null, "room", room);
         dropped = metrics.counter("arena.room.snapshots.dropped", null, "room", room);
+        sendsSkipped = metrics.counter("arena.room.sends.skipped", null, "room", room);
         this.players = metrics.gauge("arena.room.players", null, players, "room", room);
     }
 
@@ -62,7 +66,12 @@ public final class RoomMetrics {
         }
     }
 
+    /** A tick's snapshots were not handed out: the senders had not finished the room's previous tick. */
+    public void sendSkipped() {
+        sendsSkipped.increment();
+    }
+
     public void remove() {
-        metrics.remove(tick, overruns, received, sent, snapshotBytes, dropped, players);
+        metrics.remove(tick, overruns, received, sent, snapshotBytes, dropped, sendsSkipped, players);
     }
 }

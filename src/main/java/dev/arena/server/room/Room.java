@@ -99,7 +99,7 @@ public final class Room implements Destination {
         this.codec = codec;
         this.host = host;
         this.metrics = host.metrics().forRoom(name, this::playerCount);
-        this.delivery = new Delivery(host.senders());
+        this.delivery = new Delivery(host.senders(), settings.rules().tickRate(), metrics);
         this.seats = new Seats(host.quota());
         this.broadcast = new Broadcast(seats, metrics, codec);
         this.membership = world == null ? null
