@@ -53,6 +53,20 @@ public class FakePeer implements Peer {
         holding = true;
     }
 
+    /** Stops holding: completes what is in flight, and every send after it at once. */
+    public void release() {
+        synchronized (this) {
+            holding = false;
+        }
+        while (inFlightCount() > 0) {
+            completeSend();
+        }
+    }
+
+    public synchronized int inFlightCount() {
+        return inFlight.size();
+    }
+
     /** Completes the oldest send in flight (the peer "read" it). */
     public void completeSend() {
         Consumer<Throwable> done;

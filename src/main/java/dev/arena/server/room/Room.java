@@ -42,6 +42,14 @@ import java.util.logging.Logger;
 public final class Room implements Destination {
     private static final Logger LOG = Logger.getLogger(Room.class.getName());
 
+    /**
+     * Joins a tick takes from the inbox; the events behind the next join wait for the next tick, in order. Every join
+     * sends {@code playerJoined} to everyone in the room, so without a cap a burst of joins landing in one tick (a
+     * reconnect storm) gives each member more control messages at once than its outbox holds
+     * ({@link Outbox#MAX_PENDING_CONTROL}), and closes them all as slow consumers.
+     */
+    static final int MAX_JOINS_PER_TICK = 32;
+
     sealed interface Event {
         Connection connection();
     }
@@ -203,11 +211,13 @@ public final class Room implements Destination {
      * clients still had an unsent older snapshot (dropped).
      */
     public int tick(long nowMillis) {
+        int joins = 0;
         for (int n = inboxSize.get(); n > 0; n--) {
-            Event event = inbox.poll();
-            if (event == null) {
-                break;
+            Event event = inbox.peek();
+            if (event == null || event instanceof Join && ++joins > MAX_JOINS_PER_TICK) {
+                break; // the rest, in order, next tick
             }
+            inbox.poll();
             inboxSize.decrementAndGet();
             try {
                 handle(event);
