@@ -34,7 +34,7 @@ public interface GameScenarios extends OnTarget {
         final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
         final WebSocket ws;
 
-        Socket(URI game, boolean compact) throws Exception {
+        public Socket(URI game, boolean compact) throws Exception {
             WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
             if (compact) {
                 b.subprotocols(SnapshotFormat.SUBPROTOCOL);
@@ -62,16 +62,16 @@ public interface GameScenarios extends OnTarget {
             }).get(10, TimeUnit.SECONDS);
         }
 
-        void send(String text) throws Exception {
+        public void send(String text) throws Exception {
             ws.sendText(text, true).get(5, TimeUnit.SECONDS);
         }
 
-        void send(byte[] binary) throws Exception {
+        public void send(byte[] binary) throws Exception {
             ws.sendBinary(ByteBuffer.wrap(binary), true).get(5, TimeUnit.SECONDS);
         }
 
         /** The next frame that {@code matches}, or an AssertionError after 5 s; others are skipped. */
-        Object next(Predicate<Object> matches, String what) throws InterruptedException {
+        public Object next(Predicate<Object> matches, String what) throws InterruptedException {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (System.nanoTime() < deadline) {
                 Object f = frames.poll(100, TimeUnit.MILLISECONDS);
@@ -82,7 +82,7 @@ public interface GameScenarios extends OnTarget {
             throw new AssertionError("no " + what + " within 5 s");
         }
 
-        JsonObject nextJson(String type) throws InterruptedException {
+        public JsonObject nextJson(String type) throws InterruptedException {
             String t = (String) next(f -> f instanceof String s && s.contains("\"type\":\"" + type + "\""), type);
             return Json.createReader(new StringReader(t)).readObject();
         }
