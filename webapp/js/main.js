@@ -52,8 +52,7 @@ import { InputSender, PageConnection, defineHook, elements, loadName, saveName, 
 const TOAST_MS = 4000;
 const FRAME_LOG_SIZE = 600; // ten seconds at 60 frames a second
 const BLOCKING = [ErrorCode.ROOM_FULL, ErrorCode.TOO_MANY_ROOMS, ErrorCode.UNKNOWN_ROOM, ErrorCode.TOO_MANY_SEATS,
-  ErrorCode.TOO_MANY_GUESSES, ErrorCode.UNKNOWN_GAME, ErrorCode.WRONG_GAME, ErrorCode.UNSUPPORTED_ROLE,
-  ErrorCode.JOIN_REFUSED];
+  ErrorCode.TOO_MANY_GUESSES, ErrorCode.UNKNOWN_GAME, ErrorCode.WRONG_GAME, ErrorCode.JOIN_REFUSED];
 
 const ui = elements({
   status: 'status', room: 'room', me: 'me', myId: 'my-id', count: 'count', ping: 'ping', settings: 'settings',

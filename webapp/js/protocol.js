@@ -52,7 +52,6 @@ export const ErrorCode = Object.freeze({
   TOO_MANY_GUESSES: 'too_many_guesses',
   UNKNOWN_GAME: 'unknown_game',
   WRONG_GAME: 'wrong_game',
-  UNSUPPORTED_ROLE: 'unsupported_role',
   JOIN_REFUSED: 'join_refused',
 });
 

@@ -43,6 +43,7 @@ let join = { link: pageUrl(location, 'controller.html'), choices: [], hint: '' }
 let link = join.link;
 let code = null;
 const wantedJoin = new URLSearchParams(location.search).get('join');
+const wantedGame = (new URLSearchParams(location.search).get('game') ?? '').trim() || null; // a new party's game
 {
   const asked = (new URLSearchParams(location.search).get('room') ?? '').trim();
   if (protocol.isValidRoom(asked)) code = asked;
@@ -58,7 +59,7 @@ const stage = new Stage(ui.canvas, ui.stage);
 const chatLog = new ChatLog(ui.chat);
 
 const conn = new PageConnection({
-  join: (tokenFor) => protocol.join(null, code, code ? tokenFor(code) : null, { role: Role.SCREEN, link }),
+  join: (tokenFor) => protocol.join(null, code, code ? tokenFor(code) : null, { role: Role.SCREEN, link, game: wantedGame }),
   onStatus(status) {
     if (status.state !== Status.CONNECTED) room.disconnect();
   },
@@ -92,7 +93,7 @@ function receive(message) {
         // The room is gone (everyone left while this page was away): start a new party.
         code = null;
         history.replaceState(null, '', location.pathname);
-        conn.send(protocol.join(null, null, null, { role: Role.SCREEN, link }));
+        conn.send(protocol.join(null, null, null, { role: Role.SCREEN, link, game: wantedGame }));
       }
       break;
     default:
@@ -216,6 +217,7 @@ defineHook({
   get lastError() { return lastError ? { ...lastError } : null; },
   get joinHint() { return join.hint; },
   get joinChoices() { return join.choices.map((c) => ({ ...c, chosen: c.link === link })); },
+  get round() { return room.feed?.round?.() ?? null; }, // a game on the SPI: {stage, round, ticksLeft, secondsLeft}
 });
 
 async function start() {

@@ -33,8 +33,6 @@ export function describeError(code, room) {
       return 'This server has no such game.';
     case ErrorCode.WRONG_GAME:
       return `Room “${room ?? DEFAULT_ROOM}” plays another game. Pick another room.`;
-    case ErrorCode.UNSUPPORTED_ROLE:
-      return 'This room\'s game has no party mode: join as a player or a spectator.';
     case ErrorCode.JOIN_REFUSED:
       return `The game in room “${room ?? DEFAULT_ROOM}” did not let you in (it may be full). Pick another room.`;
     case ErrorCode.MALFORMED_JSON:

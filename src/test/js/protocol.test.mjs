@@ -66,7 +66,7 @@ test('message types, error codes and close codes mirror docs/protocol.md', () =>
   assert.deepEqual(Object.values(ErrorCode).sort(), [
     'already_joined', 'chat_rate_limited', 'forbidden', 'invalid_field', 'join_refused', 'malformed_json',
     'not_joined', 'rate_limited', 'room_full', 'too_many_guesses', 'too_many_rooms', 'too_many_seats',
-    'unknown_game', 'unknown_room', 'unknown_type', 'unsupported_role', 'wrong_game',
+    'unknown_game', 'unknown_room', 'unknown_type', 'wrong_game',
   ]);
   assert.equal(CloseCode.GOING_AWAY, 1001);
   assert.equal(CloseCode.POLICY_VIOLATION, 1008);

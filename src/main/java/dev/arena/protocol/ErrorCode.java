@@ -41,8 +41,6 @@ public enum ErrorCode {
     UNKNOWN_GAME("unknown_game"),
     /** {@code join.game} names another game than the one the named room (which exists) plays. */
     WRONG_GAME("wrong_game"),
-    /** The room's game has no place for the role asked for (coin rush: {@code screen}, {@code controller}). */
-    UNSUPPORTED_ROLE("unsupported_role"),
     /** The room's game refused the player (e.g. the round is full); the message is the game's reason. */
     JOIN_REFUSED("join_refused");
 

@@ -112,4 +112,46 @@ class CoinRushBrowserIT {
         });
         assertThat(next).isNotNull();
     }
+
+    /** A screen makes a coin rush party; a phone joins it as a controller and plays by touch; the screen shows it. */
+    @Test
+    void aScreenAndAPhonePlayCoinRushInPartyMode() {
+        String base = "http://127.0.0.1:" + server.port() + "/";
+        a.get(base + "screen.html?game=coinrush");
+        String code = (String) a.awaitJs("window.arena && window.arena.joined && window.arena.code", WAIT);
+        assertThat((String) a.eval("window.arena.game")).isEqualTo("coinrush");
+        try (Browser phone = Browser.phone()) {
+            phone.get(base + "controller.html?room=" + code + "&name=Pho");
+            phone.awaitJs("window.arena.joined && window.arena.status === 'connected'", WAIT);
+            assertThat((String) phone.eval("window.arena.game")).isEqualTo("coinrush");
+            long id = ((Number) phone.eval("window.arena.id")).longValue();
+            List<Number> before = a.await("the screen knows the phone's player", WAIT, d -> position(a, id));
+            // the round is 4 s: touch at the start of one, so that the player can move (nobody moves in the results)
+            a.await("the start of a round", WAIT, d -> {
+                Map<String, Object> r = a.eval("window.arena.round");
+                return r != null && "playing".equals(r.get("stage")) && ((Number) r.get("secondsLeft")).intValue() >= 3
+                        ? r : null;
+            });
+            org.openqa.selenium.WebElement right = phone.driver().findElement(
+                    org.openqa.selenium.By.cssSelector("#pad [data-dir=right]"));
+            org.openqa.selenium.Rectangle box = right.getRect();
+            var finger = new org.openqa.selenium.interactions.PointerInput(
+                    org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+            var hold = new org.openqa.selenium.interactions.Sequence(finger, 0)
+                    .addAction(finger.createPointerMove(Duration.ZERO,
+                            org.openqa.selenium.interactions.PointerInput.Origin.viewport(),
+                            box.x + box.width / 2, box.y + box.height / 2))
+                    .addAction(finger.createPointerDown(
+                            org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()))
+                    .addAction(new org.openqa.selenium.interactions.Pause(finger, Duration.ofMillis(1500)))
+                    .addAction(finger.createPointerUp(
+                            org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+            phone.driver().perform(List.of(hold));
+            a.await("the screen sees the phone's player move", WAIT, d -> {
+                List<Number> now = position(a, id);
+                return now != null && now.get(0).doubleValue() != before.get(0).doubleValue() ? now : null;
+            });
+            a.screenshot(ARTIFACTS.resolve("coinrush-party-screen.png"));
+        }
+    }
 }

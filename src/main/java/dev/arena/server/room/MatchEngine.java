@@ -12,6 +12,7 @@ import dev.arena.protocol.Role;
 import dev.arena.server.connection.Connection;
 import dev.arena.server.connection.Outbox;
 import dev.arena.server.metrics.RoomMetrics;
+import dev.arena.server.party.Party;
 import dev.arena.snapshot.ClientStream;
 import dev.arena.snapshot.EventCodec;
 import dev.arena.snapshot.Frame;
@@ -35,8 +36,9 @@ import java.util.logging.Logger;
  * seat the tick's events for it ({@link EventCodec}, queued) and a state frame made from one {@link Frame} by the
  * seat's own {@link ClientStream} when its outbox sends it (a frame replaced by a newer one before it went is never
  * made, so every delta a stream makes reaches its client), with the player's {@code ack} ({@link Acks}). Binary on
- * the compact subprotocol, JSON otherwise. Players and spectators; a {@code screen} or {@code controller} gets
- * {@code unsupported_role}. A step that throws ends the room: logged, everyone closed with
+ * the compact subprotocol, JSON otherwise. All four roles: a {@code controller} plays like a player (and is sent the
+ * room's state frames, as the player page is: its page draws no map), a {@code screen} (with its {@code party}
+ * message) and a {@code spectator} watch. A step that throws ends the room: logged, everyone closed with
  * {@link CloseCodes#GAME_FAILED}; other rooms are not touched. Used by the room's tick thread only, except
  * {@link #decode} (any thread).
  */
@@ -92,22 +94,19 @@ final class MatchEngine {
         if (ended) {
             c.joinRefused();
             host.kicker().kick(c, CloseCodes.GAME_FAILED, "the game of this room failed");
-        } else if (j.role() == Role.PLAYER) {
-            Seat existing = seats.withToken(j.token(), Role.PLAYER);
+        } else if (j.role().plays()) {
+            Seat existing = seats.withToken(j.token(), j.role());
             if (existing != null) {
                 resume(c, existing);
             } else {
-                admit(c, j.name());
+                admit(c, j.name(), j.role());
             }
-        } else if (j.role() == Role.SPECTATOR) {
-            watch(c, j);
         } else {
-            refuse(c, ErrorCode.UNSUPPORTED_ROLE, "room '" + room + "' plays " + game() + ", which has no "
-                    + j.role().wireName() + "s (yet): join as a player or a spectator");
+            watch(c, j);
         }
     }
 
-    private void admit(Connection c, String requestedName) {
+    private void admit(Connection c, String requestedName, Role role) {
         if (seats.dots() >= settings.maxPlayers()) {
             refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' is full (" + settings.maxPlayers() + " players)");
             return;
@@ -130,7 +129,7 @@ final class MatchEngine {
             host.quota().releaseSeat(c.address());
             return;
         }
-        Seat s = new Seat(Role.PLAYER, new PlayerId(id), name, host.tokens().get(), c);
+        Seat s = new Seat(role, new PlayerId(id), name, host.tokens().get(), c);
         seats.add(s);
         welcome(c, s, id, false);
     }
@@ -151,9 +150,10 @@ final class MatchEngine {
     }
 
     private void watch(Connection c, Room.Join j) {
-        Seat existing = seats.withToken(j.token(), Role.SPECTATOR);
+        Seat existing = seats.withToken(j.token(), j.role());
         if (existing == null && seats.watchers() >= settings.maxPlayers()) {
-            refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' has " + settings.maxPlayers() + " spectators");
+            refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' has " + settings.maxPlayers()
+                    + " screens and spectators");
             return;
         }
         if (existing == null && !host.quota().takeSeat(c.address())) {
@@ -169,20 +169,24 @@ final class MatchEngine {
         Connection old = null;
         Seat w = existing;
         if (w == null) {
-            w = new Seat(Role.SPECTATOR, null, PlayerName.clean(j.name(), "Spectator"), host.tokens().get(), c);
+            String fallback = j.role() == Role.SCREEN ? "Screen" : "Spectator";
+            w = new Seat(j.role(), null, PlayerName.clean(j.name(), fallback), host.tokens().get(), c);
             seats.add(w);
         } else {
             old = seats.resume(w, c);
             streams.remove(old);
         }
         welcome(c, w, 0, existing != null);
+        if (j.role() == Role.SCREEN) {
+            c.outbox().control(codec.encode(Party.message(room, j.link())));
+        }
         if (old != null) {
             host.kicker().kick(old, CloseCodes.REPLACED, "resumed on another connection");
         }
     }
 
     private void welcome(Connection c, Seat s, int id, boolean resumed) {
-        streams.put(c, new ClientStream(match.game().schema(), id == 0 ? Viewer.spectator() : Viewer.player(id)));
+        streams.put(c, new ClientStream(match.game().schema(), new Viewer(id, Viewer.Role.valueOf(s.role.name()))));
         metrics.sent(1, 0);
         c.outbox().control(welcomes.of(id, s.token, resumed));
         counts.welcomed(c, s.role);

@@ -3,7 +3,6 @@ package dev.arena.server.room;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ErrorCode;
 import dev.arena.protocol.Role;
-import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Connection;
 import dev.arena.server.party.Party;
@@ -56,12 +55,6 @@ final class RoomJoins {
         Role role = join.roleOrDefault();
         Game game = gameOf(c, join);
         if (game == null) {
-            return;
-        }
-        boolean dots = game.name().equals(ServerMessage.Welcome.DOTS);
-        if (!dots && (role == Role.SCREEN || role == Role.CONTROLLER)) {
-            errors.send(c, ErrorCode.UNSUPPORTED_ROLE, game.name() + " has no " + role.wireName()
-                    + "s (yet): party mode is for dots rooms; join as a player or a spectator");
             return;
         }
         if (role == Role.SCREEN && join.room() == null) {

@@ -172,16 +172,12 @@ class MatchRoomTest {
     }
 
     @Test
-    void unknownGameWrongGameAndPartyRolesAreClearErrors() {
+    void unknownGameAndWrongGameAreClearErrors() {
         assertThat(server.join(join("Ada", "x", "chess")).lastError()).isEqualTo("unknown_game");
         server.join(join("Ada", "cr", "coinrush"));
         assertThat(server.join(join("Bob", "cr", "dots")).lastError()).isEqualTo("wrong_game");
         server.joined("Cat", "plain");
         assertThat(server.join(join("Dee", "plain", "coinrush")).lastError()).isEqualTo("wrong_game");
-        WorldHarness.Client ctl = server.join(new ClientMessage.Join("E", "cr", null, "controller", null, null));
-        assertThat(ctl.lastError()).isEqualTo("unsupported_role");
-        WorldHarness.Client screen = server.join(new ClientMessage.Join("S", null, null, "screen", null, "coinrush"));
-        assertThat(screen.lastError()).isEqualTo("unsupported_role");
         // without game, a join goes to the room whatever it plays; a spectator sees it
         WorldHarness.Client fay = server.join(join("Fay", "cr", null));
         assertThat(last(fay, "welcome").getString("game")).isEqualTo("coinrush");
@@ -189,6 +185,50 @@ class MatchRoomTest {
         assertThat(last(eye, "welcome").getInt("id")).isZero();
         server.tick();
         assertThat(last(eye, "state").containsKey("ack")).isFalse();
+    }
+
+    @Test
+    void aScreenMakesACoinRushPartyAndAPhonePlaysInItAsAController() {
+        WorldHarness.Client screen = server.join(new ClientMessage.Join(null, null, null, "screen",
+                "http://tv:8080/controller.html", "coinrush"));
+        JsonObject welcome = last(screen, "welcome");
+        assertThat(welcome.getString("game")).isEqualTo("coinrush");
+        assertThat(welcome.getInt("id")).isZero();
+        String code = last(screen, "party").getString("code");
+        assertThat(code).matches("[BCDFGHJKMNPQRSTWXZ]{5}");
+        WorldHarness.Client phone = server.join(new ClientMessage.Join("Pho", code, null, "controller", null, null));
+        int id = last(phone, "welcome").getInt("id");
+        assertThat(id).isPositive();
+        input(phone, "{\"type\":\"input\",\"seq\":1,\"input\":\"move\",\"dx\":1,\"dy\":0}");
+        server.tick();
+        assertThat(last(phone, "state").getInt("ack")).isEqualTo(1);
+        assertThat(last(screen, "state").containsKey("ack")).isFalse();
+        StateDecoderView view = new StateDecoderView(screen);
+        assertThat(view.players()).containsKey(id);
+        assertThat(view.players().get(id).values().get("name")).isEqualTo("Pho");
+        assertThat(view.players().get(id).values()).doesNotContainKey("streak"); // the owner's only
+        assertThat(last(screen, "audience").getInt("players")).isEqualTo(1);
+        // the phone comes back with its token: the same player
+        server.world().dropped(phone.connection());
+        server.tick();
+        WorldHarness.Client back = server.join(new ClientMessage.Join("x", code, last(phone, "welcome")
+                .getString("token"), "controller", null, null));
+        assertThat(last(back, "welcome").getBoolean("resumed")).isTrue();
+        assertThat(last(back, "welcome").getInt("id")).isEqualTo(id);
+    }
+
+    /** What a screen knows of the room: every state frame it was sent, decoded in order. */
+    private static final class StateDecoderView {
+        private final dev.arena.snapshot.StateDecoder decoder = new dev.arena.snapshot.StateDecoder(
+                new CoinRushGame().schema(), dev.arena.spi.Viewer.screen());
+
+        StateDecoderView(WorldHarness.Client c) {
+            ofType(c, "state").forEach(s -> decoder.apply(s.toString()));
+        }
+
+        Map<Integer, dev.arena.snapshot.StateDecoder.Entity> players() {
+            return decoder.entities().getOrDefault("player", Map.of());
+        }
     }
 
     @Test
