@@ -22,7 +22,9 @@ import java.util.Objects;
  * <p>Shared work (issue 14, reason 1): what a viewer is sent of entities it does not own depends only on its role's
  * visibility profile, the frame it had, the frame it gets, and its eye cell in each; viewers alike in those four are
  * a group, and the group's sections are made and encoded once per frame ({@link Frame#shared}) and copied into each
- * viewer's bytes. Only its own entities (fields only the owner sees, own entities out of the group's view, kinds
+ * viewer's bytes. With interest cells a group is the viewers of one eye cell; its sections are put together from
+ * chunks made once per cell ({@link CellChunks}) while its eye stays in its cell, and a kind without a position is
+ * diffed once for every group. Only its own entities (fields only the owner sees, own entities out of the group's view, kinds
  * only owners see) go into a small section of its own after the shared ones. When a shared section brings one of
  * the viewer's own entities into view with fewer fields than the owner sees (a decoder reads a {@code new} op's
  * fields from its owner), that viewer's delta is made for it alone, as before.
@@ -45,7 +47,7 @@ public final class ClientStream {
      * Whose eyes a delta is made for: a viewer ({@code player} its id; its own entities are always in view, with the
      * owner's fields) or a group ({@code player} -1: every entity as others see it).
      */
-    private record View(int player, ViewProfile profile, Eye eye) {
+    record View(int player, ViewProfile profile, Eye eye) {
         int[] fields(int k, int owner) {
             return player > 0 && owner == player ? profile.own[k] : profile.others[k];
         }
@@ -78,7 +80,7 @@ public final class ClientStream {
         View groupBefore = new View(-1, profile, eyeBefore);
         View groupNow = new View(-1, profile, eye);
         Delta.Shared shared = frame.shared(new Group(profile.index, full ? -1 : before.serial, eyeBefore, eye),
-                g -> new Delta.Shared(sections(before, frame, groupBefore, groupNow)));
+                g -> CellChunks.group(before, frame, groupBefore, groupNow));
         List<Delta.Section> own = player > 0 ? own(before, frame, groupBefore, groupNow) : List.of();
         if (own == null) { // the viewer's own entity comes into view in a shared section with others' fields
             shared = Delta.Shared.NONE;
@@ -103,7 +105,7 @@ public final class ClientStream {
         return out;
     }
 
-    private static List<Delta.Op> diff(Frame before, Frame now, int k, View vb, View vn) {
+    static List<Delta.Op> diff(Frame before, Frame now, int k, View vb, View vn) {
         List<Delta.Op> ops = new ArrayList<>();
         Frame.Rows rn = now.kinds[k];
         Frame.Rows rb = before == null ? null : before.kinds[k];
@@ -224,7 +226,7 @@ public final class ClientStream {
     }
 
     /** Those of {@code fields} whose values differ between row {@code j} of {@code rb} and {@code i} of {@code rn}. */
-    private static int[] changed(int[] fields, Frame.Rows rb, int j, Frame.Rows rn, int i) {
+    static int[] changed(int[] fields, Frame.Rows rb, int j, Frame.Rows rn, int i) {
         long[] was = rb.q[j];
         long[] q = rn.q[i];
         String[] wasTexts = rb.texts[j];

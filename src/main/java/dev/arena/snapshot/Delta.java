@@ -56,6 +56,23 @@ public final class Delta {
     /** One entity op; {@code fields} are the indices of the values it carries ({@code q}, {@code texts} by index). */
     public record Op(OpCode code, int id, int owner, int[] fields, long[] q, String[] texts) {}
 
+    /** One section and its bytes, encoded once. */
+    record Part(Section section, byte[] binary) {
+        /** Says nothing (a cache holds no null). */
+        static final Part EMPTY = new Part(null, new byte[0]);
+
+        /** The part of these ops, or null when there are none. */
+        static Part of(int kindIndex, Kind kind, List<Op> ops) {
+            if (ops.isEmpty()) {
+                return null;
+            }
+            Section s = new Section(kindIndex, kind, ops);
+            Wire.Writer w = new Wire.Writer();
+            write(w, s);
+            return new Part(s, w.toByteArray());
+        }
+    }
+
     /**
      * Sections made once and sent to every viewer of a group (see {@link ClientStream}): the sections and their
      * binary form, encoded once. Immutable.
@@ -65,11 +82,17 @@ public final class Delta {
         final List<Section> sections;
         final byte[] binary;
 
-        Shared(List<Section> sections) {
-            this.sections = List.copyOf(sections);
-            Wire.Writer w = new Wire.Writer();
-            for (Section s : sections) {
-                write(w, s);
+        Shared(List<Part> parts) {
+            List<Section> all = new ArrayList<>(parts.size());
+            int size = 0;
+            for (Part p : parts) {
+                all.add(p.section());
+                size += p.binary().length;
+            }
+            this.sections = List.copyOf(all);
+            Wire.Writer w = new Wire.Writer(size);
+            for (Part p : parts) {
+                w.bytes(p.binary());
             }
             this.binary = w.toByteArray();
         }
@@ -150,24 +173,29 @@ public final class Delta {
     }
 
     private static void write(Wire.Writer w, Section s) {
-        List<Field> fields = s.kind().fields();
         w.varint(s.kindIndex()).varint(s.ops().size());
         for (Op op : s.ops()) {
-            w.varint(op.id()).u8(op.code().ordinal());
-            if (op.code() == OpCode.NEW) {
-                w.varint(op.owner());
-            } else if (op.code() == OpCode.SET) {
-                byte[] mask = new byte[(fields.size() + 7) / 8];
-                for (int f : op.fields()) {
-                    mask[f / 8] |= (byte) (1 << (f % 8));
-                }
-                for (byte b : mask) {
-                    w.u8(b);
-                }
-            }
+            writeOp(w, s.kind(), op);
+        }
+    }
+
+    /** One op of a section of {@code kind}. */
+    static void writeOp(Wire.Writer w, Kind kind, Op op) {
+        List<Field> fields = kind.fields();
+        w.varint(op.id()).u8(op.code().ordinal());
+        if (op.code() == OpCode.NEW) {
+            w.varint(op.owner());
+        } else if (op.code() == OpCode.SET) {
+            byte[] mask = new byte[(fields.size() + 7) / 8];
             for (int f : op.fields()) {
-                w.value(fields.get(f).type(), op.q()[f], op.texts() == null ? null : op.texts()[f]);
+                mask[f / 8] |= (byte) (1 << (f % 8));
             }
+            for (byte b : mask) {
+                w.u8(b);
+            }
+        }
+        for (int f : op.fields()) {
+            w.value(fields.get(f).type(), op.q()[f], op.texts() == null ? null : op.texts()[f]);
         }
     }
 

@@ -44,6 +44,7 @@ public final class Frame {
     /** Player id to the entities it owns, each {@code kindIndex << 32 | row}, in kind order then table order. */
     private final Map<Integer, long[]> owned = new HashMap<>();
     private final Map<Object, Delta.Shared> shared = new ConcurrentHashMap<>();
+    private final Map<Object, Object> parts = new ConcurrentHashMap<>();
 
     /** The entities of one kind, in table order. */
     static final class Rows {
@@ -64,6 +65,7 @@ public final class Frame {
         private int[] cellStart;
         private int[] cellCount;
         private int[] cellRows;
+        private int[] slotOf;
 
         Rows(Kind kind, int n, boolean celled) {
             this.kind = kind;
@@ -122,6 +124,16 @@ public final class Frame {
             return cellKeys != null;
         }
 
+        /** How many cell slots there are (with cells). */
+        int cellSlots() {
+            return cellKeys.length;
+        }
+
+        /** The cell slot of row {@code i} (with cells). */
+        int slotOf(int i) {
+            return slotOf[i];
+        }
+
         private void index() {
             int mask = slots.length - 1;
             for (int i = 0; i < ids.length; i++) {
@@ -136,7 +148,7 @@ public final class Frame {
                 cellCount = new int[cellKeys.length];
                 cellStart = new int[cellKeys.length];
                 cellRows = new int[ids.length];
-                int[] slotOf = new int[ids.length];
+                slotOf = new int[ids.length];
                 for (int i = 0; i < ids.length; i++) {
                     long key = cellKey(column[i], row[i]);
                     int s = mix(key) & cellMask;
@@ -270,6 +282,11 @@ public final class Frame {
     long[] owned(int player) {
         long[] e = owned.get(player);
         return e == null ? ClientStream.NO_ENTITIES : e;
+    }
+
+    /** Something made once from this frame for several groups (their common parts), by the first that asks. */
+    Object cached(Object key, Function<Object, Object> make) {
+        return parts.computeIfAbsent(key, make);
     }
 
     /** The part of a delta every viewer of {@code group} gets, made once by the first stream that asks. */
