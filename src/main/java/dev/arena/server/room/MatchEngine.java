@@ -42,7 +42,7 @@ import java.util.logging.Logger;
  * {@link CloseCodes#GAME_FAILED}; other rooms are not touched. Used by the room's tick thread only, except
  * {@link #decode} (any thread).
  */
-final class MatchEngine {
+final class MatchEngine implements Seating {
     private static final Logger LOG = Logger.getLogger(MatchEngine.class.getName());
 
     private final String room;
@@ -89,7 +89,8 @@ final class MatchEngine {
         return inputs.decode("{\"type\":\"input\",\"seq\":" + seq + ",\"dx\":" + dx + ",\"dy\":" + dy + "}");
     }
 
-    void join(Room.Join j) {
+    @Override
+    public void join(Room.Join j) {
         Connection c = j.connection();
         if (ended) {
             c.joinRefused();
@@ -200,7 +201,8 @@ final class MatchEngine {
     }
 
     /** {@code c} went at {@code atMillis}; {@code mayResume}: its seat waits for the grace period. */
-    void leave(Connection c, boolean mayResume, long atMillis) {
+    @Override
+    public void leave(Connection c, boolean mayResume, long atMillis) {
         Seat s = seats.of(c);
         if (s == null) {
             return;
@@ -224,7 +226,8 @@ final class MatchEngine {
     }
 
     /** The away seats whose grace period has ended go. */
-    void expire(long nowMillis) {
+    @Override
+    public void expire(long nowMillis) {
         for (Seat s : seats.expire(nowMillis)) {
             remove(s);
         }

@@ -23,7 +23,7 @@ import java.util.List;
  * screens and spectators a watcher's {@code welcome}, a screen also its {@code party} message. Every seat counts
  * against its address ({@link AddressQuota}). Used by the room's tick thread only.
  */
-final class Membership {
+final class Membership implements Seating {
     private final String room;
     private final World world;
     private final RoomSettings settings;
@@ -47,7 +47,8 @@ final class Membership {
         this.metrics = metrics;
     }
 
-    void join(Room.Join j) {
+    @Override
+    public void join(Room.Join j) {
         if (j.role().plays()) {
             joinWithDot(j.connection(), j.name(), j.token(), j.role());
         } else {
@@ -56,7 +57,8 @@ final class Membership {
     }
 
     /** {@code c} went at {@code atMillis}; {@code mayResume}: its seat waits for the grace period. */
-    void leave(Connection c, boolean mayResume, long atMillis) {
+    @Override
+    public void leave(Connection c, boolean mayResume, long atMillis) {
         Seat s = seats.of(c);
         if (s == null) {
             return; // never joined, or replaced by a newer connection
@@ -74,7 +76,8 @@ final class Membership {
     }
 
     /** The away seats whose grace period has ended go. */
-    void expire(long nowMillis) {
+    @Override
+    public void expire(long nowMillis) {
         for (Seat s : seats.expire(nowMillis)) {
             removeDot(s);
         }

@@ -90,6 +90,7 @@ public final class Room implements Destination {
     private final Delivery delivery;
     private long failures;
     private final MatchEngine match; // null: a dots room, on its World
+    private final Seating seating; // the match, or the dots room's membership
 
     /** Creates room {@code name} playing dots on {@code world}. */
     public Room(String name, World world, RoomSettings settings, Codec codec, RoomHost host) {
@@ -115,6 +116,7 @@ public final class Room implements Destination {
         this.frames = world == null ? null
                 : new SnapshotFrames(world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec);
         this.match = game == null ? null : new MatchEngine(name, game, settings, codec, host, seats, counts, metrics);
+        this.seating = match != null ? match : membership;
     }
 
     /** The name of the room's game. */
@@ -225,15 +227,14 @@ public final class Room implements Destination {
                 failed(event, e);
             }
         }
+        seating.expire(nowMillis);
         if (match != null) {
-            match.expire(nowMillis);
             Outbox[] outboxes = new Outbox[seats.dots() + seats.watchers()];
             Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[outboxes.length];
             int n = match.step(outboxes, offers);
             counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
             return delivery.send(outboxes, offers, n, delivery.droppedMeanwhile());
         }
-        membership.expire(nowMillis);
         world.step();
         counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
         if (seats.isEmpty()) {
@@ -282,19 +283,11 @@ public final class Room implements Destination {
         } else if (event instanceof Play p) {
             match.input(c, p.input());
         } else if (event instanceof Join j) {
-            if (match != null) {
-                match.join(j);
-            } else {
-                membership.join(j);
-            }
+            seating.join(j);
         } else if (event instanceof Say say) {
             broadcast.chat(c, say.text(), world);
         } else if (event instanceof Leave l) {
-            if (match != null) {
-                match.leave(c, l.mayResume(), l.atMillis());
-            } else {
-                membership.leave(c, l.mayResume(), l.atMillis());
-            }
+            seating.leave(c, l.mayResume(), l.atMillis());
         }
     }
 
