@@ -15,7 +15,8 @@
 # Settings (environment): PORTS="-Dpayara.http.port=... -Dtomcat.http.port=..." (the pom's -D port flags; the
 #   defaults are the pom's), DEV_PORT (18090), RAMP (250,500,1000,1500,2000), WARMUP (5 s), WINDOW (15 s),
 #   SCENARIOS ("floor one-room rooms"), DEV_MEMORY (the dev server's memory flags, default the README's
-#   "-Xmx160m -XX:+UseSerialGC"), LOCK (a lock file: each target's runs are made under `flock $LOCK`), WAR (another
+#   "-Xmx160m -XX:+UseSerialGC"), APP_MEMORY (the app servers' memory flags, e.g. the README's
+#   "-Xmx320m -XX:+UseSerialGC"; default -Xmx1g), LOCK (a lock file: each target's runs are made under `flock $LOCK`), WAR (another
 #   WAR for the app servers), LABEL (a name prefix for the runs, e.g. before/after), EXTRA (more -D options for the
 #   generator, e.g. -Dload.client=jdk or "-Dload.serverJvm=-XX:StartFlightRecording=...").
 # Before/after side by side: BEFORE=/path/to/an/older/checkout (built: its target/arena.war, target/classes and
@@ -49,7 +50,11 @@ run() { # target scenario
     *) echo "unknown scenario $sc" >&2; return 1 ;;
   esac
   [ -n "${WAR:-}" ] && opts+=(-Dload.war="$WAR")
-  [ "$t" = dev ] && opts+=("-Dload.serverMemory=${DEV_MEMORY:--Xmx160m -XX:+UseSerialGC}") # the README's flags
+  if [ "$t" = dev ]; then
+    opts+=("-Dload.serverMemory=${DEV_MEMORY:--Xmx160m -XX:+UseSerialGC}") # the README's flags
+  elif [ -n "${APP_MEMORY:-}" ]; then
+    opts+=("-Dload.serverMemory=$APP_MEMORY") # e.g. the README's flags for an app server
+  fi
   echo "== $name ($(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC)"
   # shellcheck disable=SC2086
   timeout 900 mvn -q -o -Pload exec:exec ${PORTS:-} -Dload.port="$DEV_PORT" -Dload.target="$t" -Dload.name="$name" \
