@@ -27,10 +27,7 @@ class RoomJoinBurstTest {
             WorldHarness.roomHost((c, code, reason) -> c.outbox().close(code, reason)));
 
     private Connection join(FakePeer peer, String name) {
-        Connection c = WorldHarness.connection(peer);
-        c.startJoining(room);
-        room.enqueue(new Room.Join(c, name, null));
-        return c;
+        return Rooms.join(room, peer, name);
     }
 
     @Test

@@ -37,9 +37,7 @@ class RoomSendersTest {
 
     private FakePeer join(String name) {
         FakePeer peer = new FakePeer();
-        Connection c = WorldHarness.connection(peer);
-        c.startJoining(room);
-        room.enqueue(new Room.Join(c, name, null));
+        Rooms.join(room, peer, name);
         return peer;
     }
 

@@ -43,10 +43,7 @@ class RoomTest {
             }));
 
     private Connection join(FakePeer peer, String name) {
-        Connection c = WorldHarness.connection(peer);
-        c.startJoining(room);
-        room.enqueue(new Room.Join(c, name, null));
-        return c;
+        return Rooms.join(room, peer, name);
     }
 
     @Test
