@@ -1,12 +1,14 @@
 package dev.arena.client;
 
-import dev.arena.game.Rules;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
-import dev.arena.protocol.SnapshotDecoder;
 import dev.arena.protocol.SnapshotFormat;
-import java.io.ByteArrayOutputStream;
+import dev.arena.snapshot.EventCodec;
+import dev.arena.snapshot.StateDecoder;
+import dev.arena.spi.Game;
+import dev.arena.spi.MessageType;
+import dev.arena.spi.PlayerInput;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,8 +16,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ArenaClient implements AutoCloseable {
     private static final Codec CODEC = new Codec();
-    private static volatile HttpClient sharedHttp;
 
     /** What the client tells you. Every method has an empty default: override what you need. */
     public interface Listener {
@@ -60,6 +59,12 @@ public final class ArenaClient implements AutoCloseable {
 
         /** The connection closed, with the server's close code (1006: it dropped). */
         default void closed(int code, String reason) {}
+
+        /** A room of {@link Options#game}: its state after a frame (the decoder: tick, ack, phase, scores, entities). */
+        default void state(StateDecoder state) {}
+
+        /** A room of {@link Options#game}: one of the game's events. */
+        default void event(EventCodec.Received event) {}
     }
 
     /**
@@ -69,24 +74,31 @@ public final class ArenaClient implements AutoCloseable {
      *     (for load generators: decoding what a thousand bots see costs a thousand times one client's work)
      * @param http the {@link HttpClient} to open the WebSocket with (null: one shared by all clients)
      * @param connectTimeout how long the WebSocket handshake may take
+     * @param game the game of the rooms this client joins, when it is not dots ({@code join}'s {@code game}); its
+     *     state frames go to {@link Listener#state}, its events to {@link Listener#event}
      */
-    public record Options(boolean compact, boolean trackPlayers, HttpClient http, Duration connectTimeout) {
-        public static final Options DEFAULT = new Options(true, true, null, Duration.ofSeconds(10));
+    public record Options(boolean compact, boolean trackPlayers, HttpClient http, Duration connectTimeout, Game game) {
+        public static final Options DEFAULT = new Options(true, true, null, Duration.ofSeconds(10), null);
 
         public Options withCompact(boolean on) {
-            return new Options(on, trackPlayers, http, connectTimeout);
+            return new Options(on, trackPlayers, http, connectTimeout, game);
         }
 
         public Options withTrackPlayers(boolean on) {
-            return new Options(compact, on, http, connectTimeout);
+            return new Options(compact, on, http, connectTimeout, game);
         }
 
         public Options withHttp(HttpClient client) {
-            return new Options(compact, trackPlayers, client, connectTimeout);
+            return new Options(compact, trackPlayers, client, connectTimeout, game);
         }
 
         public Options withConnectTimeout(Duration timeout) {
-            return new Options(compact, trackPlayers, http, timeout);
+            return new Options(compact, trackPlayers, http, timeout, game);
+        }
+
+        /** Joins rooms of {@code g}, a game on the SPI (null: dots); its schema decodes the room's state frames. */
+        public Options withGame(Game g) {
+            return new Options(compact, trackPlayers, http, connectTimeout, g);
         }
     }
 
@@ -95,12 +107,11 @@ public final class ArenaClient implements AutoCloseable {
     private final Options options;
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
-    private final Object sendLock = new Object();
     private volatile WebSocket socket;
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private volatile Outgoing outgoing;
     private volatile CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
     private volatile ServerMessage.Welcome lastWelcome;
-    private volatile SnapshotDecoder decoder;
+    private volatile RoomView view; // from the welcome on
     private volatile String name;
     private volatile String room;
 
@@ -117,29 +128,21 @@ public final class ArenaClient implements AutoCloseable {
     }
 
     private CompletableFuture<WebSocket> open() {
-        HttpClient http = options.http() != null ? options.http() : shared();
+        HttpClient http = options.http() != null ? options.http() : Shared.HTTP;
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(options.connectTimeout());
         if (options.compact()) {
             builder.subprotocols(SnapshotFormat.SUBPROTOCOL);
         }
-        return builder.buildAsync(uri, new Socket()).thenApply(ws -> {
+        return builder.buildAsync(uri, new Incoming(this::received, this::received, this::closed, bytesReceived)).thenApply(ws -> {
             socket = ws;
+            outgoing = new Outgoing(ws);
             return ws;
         });
     }
 
-    private static HttpClient shared() {
-        HttpClient h = sharedHttp;
-        if (h == null) {
-            synchronized (ArenaClient.class) {
-                h = sharedHttp;
-                if (h == null) {
-                    h = HttpClient.newHttpClient();
-                    sharedHttp = h;
-                }
-            }
-        }
-        return h;
+    /** The HttpClient of all clients not given one, made when the first needs it. */
+    private static final class Shared {
+        static final HttpClient HTTP = HttpClient.newHttpClient();
     }
 
     /**
@@ -156,7 +159,9 @@ public final class ArenaClient implements AutoCloseable {
     private CompletableFuture<ServerMessage.Welcome> joinWith(String token) {
         CompletableFuture<ServerMessage.Welcome> answer = new CompletableFuture<>();
         welcome = answer;
-        send(new ClientMessage.Join(name, room, token));
+        Game game = options.game();
+        send(game == null ? new ClientMessage.Join(name, room, token)
+                : new ClientMessage.Join(name, room, token, null, null, game.name()));
         return answer;
     }
 
@@ -174,10 +179,7 @@ public final class ArenaClient implements AutoCloseable {
         if (old != null && !old.isOutputClosed()) {
             old.abort();
         }
-        decoder = null;
-        synchronized (sendLock) {
-            sending = CompletableFuture.completedFuture(null);
-        }
+        view = null;
         return open().thenCompose(ws -> joinWith(last.token()));
     }
 
@@ -191,6 +193,25 @@ public final class ArenaClient implements AutoCloseable {
             sendBinary(SnapshotFormat.encodeInput(n, dx, dy));
         } else {
             send(new ClientMessage.Input(n, dx, dy));
+        }
+        return n;
+    }
+
+    /**
+     * Sends an input of {@link Options#game} ({@link PlayerInput#of}; its {@code seq} is this client's next, whatever
+     * the one given): binary on the compact subprotocol, JSON without it. Returns its {@code seq}, which the state
+     * frames' {@code ack} acknowledges once the server applied it.
+     */
+    public long input(MessageType type, Object... values) {
+        if (!(this.view instanceof GameView view)) {
+            throw new IllegalStateException("not in a room of " + (options.game() == null ? "a game" : options.game().name()));
+        }
+        long n = seq.incrementAndGet();
+        PlayerInput input = PlayerInput.of(type, n, values);
+        if (compact()) {
+            sendBinary(view.binary(input));
+        } else {
+            sendText(view.json(input));
         }
         return n;
     }
@@ -224,133 +245,64 @@ public final class ArenaClient implements AutoCloseable {
     /** Closes the connection cleanly (1000): your player leaves the room. */
     @Override
     public void close() {
-        WebSocket ws = socket;
-        if (ws == null || ws.isOutputClosed()) {
-            return;
-        }
-        CompletableFuture<?> after;
-        synchronized (sendLock) {
-            after = sending.handle((r, e) -> null)
-                    .thenCompose(x -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
-            sending = after;
-        }
-        try {
-            after.get(2, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            ws.abort();
+        Outgoing out = outgoing;
+        if (out != null) {
+            out.close();
         }
     }
 
-    /** Sends one message; messages go out one at a time, in order (the JDK's WebSocket allows one send at a time). */
+    /** Sends one message; messages go out one at a time, in order. */
     private void send(ClientMessage message) {
-        WebSocket ws = socket;
-        if (ws == null) {
-            throw new IllegalStateException("not connected");
-        }
-        String text = CODEC.encode(message);
-        synchronized (sendLock) {
-            sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendText(text, true));
-        }
+        sendText(CODEC.encode(message));
+    }
+
+    private void sendText(String text) {
+        outgoing().text(text);
     }
 
     private void sendBinary(ByteBuffer frame) {
-        WebSocket ws = socket;
-        if (ws == null) {
+        outgoing().binary(frame);
+    }
+
+    private Outgoing outgoing() {
+        Outgoing out = outgoing;
+        if (out == null) {
             throw new IllegalStateException("not connected");
         }
-        synchronized (sendLock) {
-            sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendBinary(frame, true));
-        }
+        return out;
     }
 
     private void received(String text) {
+        RoomView v = view;
+        if (v != null && v.received(text, listener)) {
+            return;
+        }
         ServerMessage message = CODEC.decodeServerMessage(text);
         if (message instanceof ServerMessage.Welcome w) {
             lastWelcome = w;
-            decoder = options.trackPlayers()
-                    ? new SnapshotDecoder(new Rules(w.width(), w.height(), w.tickRate(), w.speed(), w.radius()), w.id())
-                    : null;
+            Game game = options.game();
+            view = game != null && game.name().equals(w.game()) ? new GameView(game, w.id())
+                    : new DotsView(CODEC, w, options.trackPlayers());
             listener.welcome(w);
             welcome.complete(w);
-        } else if (message instanceof ServerMessage.Snapshot s) {
-            long ack = 0;
-            ServerMessage.Welcome w = lastWelcome;
-            for (ServerMessage.PlayerPosition p : s.players()) {
-                if (w != null && p.id() == w.id()) {
-                    ack = p.seq();
-                }
-            }
-            listener.frame(s.tick(), ack, text.length());
-            listener.snapshot(s);
-        } else {
-            if (message instanceof ServerMessage.Error e && !welcome.isDone()) {
-                welcome.completeExceptionally(new ArenaException(e.code(), e.message()));
-            }
-            listener.message(message);
+            return;
         }
+        if (message instanceof ServerMessage.Error e && !welcome.isDone()) {
+            welcome.completeExceptionally(new ArenaException(e.code(), e.message()));
+        }
+        listener.message(message);
     }
 
     private void received(ByteBuffer frame) {
-        SnapshotFormat.Header header = SnapshotFormat.header(frame.duplicate());
-        listener.frame(header.tick(), header.ack(), frame.remaining());
-        SnapshotDecoder d = decoder;
-        if (d != null) {
-            listener.snapshot(d.decode(frame));
+        RoomView v = view;
+        if (v != null) {
+            v.received(frame, listener);
         }
     }
 
-    /** The WebSocket listener: gathers partial frames, hands whole ones on, asks for the next. */
-    private final class Socket implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            bytesReceived.addAndGet(data.length());
-            if (!last || text.length() > 0) {
-                text.append(data);
-            }
-            if (last) {
-                String whole = text.length() > 0 ? text.toString() : data.toString();
-                text.setLength(0);
-                received(whole);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            bytesReceived.addAndGet(data.remaining());
-            if (!last || binary.size() > 0) {
-                byte[] part = new byte[data.remaining()];
-                data.get(part);
-                binary.writeBytes(part);
-            }
-            if (last) {
-                ByteBuffer whole = binary.size() > 0 ? ByteBuffer.wrap(binary.toByteArray()) : data;
-                binary.reset();
-                received(whole);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed(statusCode, reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed(1006, String.valueOf(error.getMessage()));
-        }
-
-        private void closed(int code, String reason) {
-            welcome.completeExceptionally(new ArenaException("closed", "connection closed: " + code + " " + reason));
-            listener.closed(code, reason);
-        }
+    private void closed(int code, String reason) {
+        welcome.completeExceptionally(new ArenaException("closed", "connection closed: " + code + " " + reason));
+        listener.closed(code, reason);
     }
 
     /** An {@code error} answered a join, or the connection closed before the answer. */

@@ -56,6 +56,11 @@ public final class EventCodec {
         return w.toByteArray();
     }
 
+    /** Whether a binary frame is an event (its first byte). */
+    public static boolean isEvent(ByteBuffer frame) {
+        return frame.remaining() > 0 && (frame.get(frame.position()) & 0xff) == Wire.EVENT;
+    }
+
     public Received decode(ByteBuffer frame) {
         Wire.Reader in = new Wire.Reader(frame);
         if (in.u8("kind") != Wire.EVENT) {

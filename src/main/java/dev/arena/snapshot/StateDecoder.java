@@ -53,6 +53,11 @@ public final class StateDecoder {
         clear();
     }
 
+    /** Whether a binary frame is a state frame (its first byte). */
+    public static boolean isState(ByteBuffer frame) {
+        return frame.remaining() > 0 && (frame.get(frame.position()) & 0xff) == Wire.STATE;
+    }
+
     /** The ack of the newest frame ({@link Acks}), or -1 when it had none. */
     public long ack() {
         return ack;

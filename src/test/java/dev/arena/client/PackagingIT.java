@@ -54,7 +54,7 @@ class PackagingIT {
     }
 
     @Test
-    void theClientJarHasTheClientTheWireFormatAndTheGameTypesAndNothingOfTheServer() throws IOException {
+    void theClientJarHasTheClientTheWireFormatsAndTheGamesAndNothingOfTheServer() throws IOException {
         List<String> jar = entries(CLIENT_JAR);
         assertThat(jar).contains(
                 "dev/arena/client/ArenaClient.class",
@@ -62,10 +62,15 @@ class PackagingIT {
                 "dev/arena/protocol/ServerMessage.class",
                 "dev/arena/protocol/Codec.class",
                 "dev/arena/game/Rules.class",
-                "dev/arena/game/Movement.class"); // the one movement rule: SnapshotDecoder moves players by it
+                "dev/arena/game/Movement.class", // the one movement rule: SnapshotDecoder moves players by it
+                "dev/arena/spi/Game.class", // games on the SPI: their schema decodes their state frames
+                "dev/arena/snapshot/StateDecoder.class",
+                "dev/arena/games/coinrush/CoinRushGame.class");
         assertThat(jar).filteredOn(e -> e.endsWith(".class"))
                 .allMatch(e -> e.startsWith("dev/arena/client/") || e.startsWith("dev/arena/protocol/")
-                        || e.startsWith("dev/arena/game/"), "in client/, protocol/ or game/");
+                        || e.startsWith("dev/arena/game/") || e.startsWith("dev/arena/spi/")
+                        || e.startsWith("dev/arena/snapshot/") || e.startsWith("dev/arena/games/"),
+                        "in client/, protocol/, game/, spi/, snapshot/ or games/");
     }
 
     @Test
