@@ -53,6 +53,35 @@ public final class StateDecoder {
         clear();
     }
 
+    /** A state frame's tick and ack (-1: none), read without decoding the rest: what load generators need. */
+    public record Header(long tick, long ack) {}
+
+    /** The header of a binary state frame ({@link #isState}); the buffer's position is unchanged. */
+    public static Header header(ByteBuffer frame) {
+        Wire.Reader in = new Wire.Reader(frame.duplicate());
+        in.u8("kind");
+        long tick = in.varint("tick");
+        int flags = in.u8("flags");
+        return new Header(tick, (flags & Acks.ACK_FLAG) != 0 ? in.varint("ack") : -1);
+    }
+
+    /** The header of a JSON state frame (it starts with {@code {"type":"state",}, its ack before its tick). */
+    public static Header header(String json) {
+        return new Header(number(json, "\"tick\":"), number(json, "\"ack\":"));
+    }
+
+    private static long number(String json, String key) {
+        int at = json.indexOf(key);
+        if (at < 0 || at > 64) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = at + key.length(); i < json.length() && Character.isDigit(json.charAt(i)); i++) {
+            v = v * 10 + (json.charAt(i) - '0');
+        }
+        return v;
+    }
+
     /** Whether a binary frame is a state frame (its first byte). */
     public static boolean isState(ByteBuffer frame) {
         return frame.remaining() > 0 && (frame.get(frame.position()) & 0xff) == Wire.STATE;

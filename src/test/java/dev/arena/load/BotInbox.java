@@ -3,13 +3,16 @@ package dev.arena.load;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotFormat;
+import dev.arena.snapshot.EventCodec;
+import dev.arena.snapshot.StateDecoder;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * What a bot does with the messages it receives, whichever client it runs on: a binary frame is a compact snapshot
- * (its header gives the tick and the ack); of the text messages it decodes only the welcome, an error before the
- * welcome, and JSON snapshots (for their ack). One reading thread at a time per bot.
+ * or, in a room of a game on the SPI, a state frame (its header gives the tick and the ack; events are counted, not
+ * read); of the text messages it decodes only the welcome, an error before the welcome, and JSON snapshots and
+ * state frames (for their ack). One reading thread at a time per bot.
  */
 final class BotInbox {
     private static final Codec CODEC = new Codec();
@@ -33,12 +36,22 @@ final class BotInbox {
     void binary(ByteBuffer frame) {
         int size = frame.remaining();
         bytes += size; // one reading thread at a time per bot
-        SnapshotFormat.Header h = SnapshotFormat.header(frame);
-        listener.frame(h.tick(), h.ack(), size);
+        if (StateDecoder.isState(frame)) { // a room of a game on the SPI
+            StateDecoder.Header h = StateDecoder.header(frame);
+            listener.frame(h.tick(), Math.max(0, h.ack()), size);
+        } else if (!EventCodec.isEvent(frame)) {
+            SnapshotFormat.Header h = SnapshotFormat.header(frame);
+            listener.frame(h.tick(), h.ack(), size);
+        }
     }
 
     void text(String text) {
         bytes += text.length();
+        if (text.startsWith("{\"type\":\"state\"")) { // a room of a game on the SPI, in JSON
+            StateDecoder.Header h = StateDecoder.header(text);
+            listener.frame(h.tick(), Math.max(0, h.ack()), text.length());
+            return;
+        }
         if (!text.contains("\"snapshot\"") && !text.contains("\"welcome\"") && !text.contains("\"error\"")) {
             return; // playerJoined, playerLeft, pong: a bot needs none of them, and decoding them all is costly
         }

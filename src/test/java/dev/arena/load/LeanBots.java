@@ -3,6 +3,10 @@ package dev.arena.load;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.SnapshotFormat;
+import dev.arena.snapshot.InputCodec;
+import dev.arena.spi.Game;
+import dev.arena.spi.MessageType;
+import dev.arena.spi.PlayerInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -49,6 +53,7 @@ final class LeanBots implements BotClient.Connector {
     static final int PONG = 0xA;
 
     private final boolean deflate;
+    private final GameInputs game;
     private final Loop[] loops;
     private final AtomicInteger next = new AtomicInteger();
     private final ExecutorService connecting = Executors.newFixedThreadPool(4, r -> {
@@ -58,7 +63,13 @@ final class LeanBots implements BotClient.Connector {
     });
 
     LeanBots(boolean deflate, int threads) {
+        this(deflate, threads, null);
+    }
+
+    /** {@code game}: the bots join rooms of it and send its {@code move} input (null: dots). */
+    LeanBots(boolean deflate, int threads, Game game) {
         this.deflate = deflate;
+        this.game = game == null ? null : new GameInputs(game);
         this.loops = new Loop[Math.max(1, threads)];
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new Loop(i);
@@ -103,13 +114,26 @@ final class LeanBots implements BotClient.Connector {
             response.check(accept(key), compact);
             in.flip().position(end + 4);
             in.compact(); // what the server sent after its response is the start of the first frame
-            Bot bot = new Bot(channel, listener, loop, in, response.subprotocol());
+            Bot bot = new Bot(channel, listener, loop, in, response.subprotocol(), game);
             channel.configureBlocking(false);
             loop.register(bot);
             return bot;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** A game's {@code move} input of {@code dx} and {@code dy} (-1, 0, 1), the one input the bots send. */
+    record GameInputs(String name, MessageType move, InputCodec codec) {
+        GameInputs(Game game) {
+            this(game.name(), game.schema().inputs().stream().filter(t -> t.name().equals("move")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(game.name() + " has no move input for bots")),
+                    new InputCodec(game.schema()));
+        }
+
+        PlayerInput of(long seq, int dx, int dy) {
+            return PlayerInput.of(move, seq, (long) dx, (long) dy);
         }
     }
 
@@ -323,6 +347,7 @@ final class LeanBots implements BotClient.Connector {
         private final BotInbox inbox;
         private final Loop loop;
         private final String subprotocol;
+        private final GameInputs game;
         private final AtomicLong seq = new AtomicLong();
         private ByteBuffer in;
         private ByteBuffer fragments;
@@ -331,8 +356,10 @@ final class LeanBots implements BotClient.Connector {
         private volatile SelectionKey key;
         private volatile boolean closed;
 
-        Bot(SocketChannel channel, BotClient.Listener listener, Loop loop, ByteBuffer in, String subprotocol) {
+        Bot(SocketChannel channel, BotClient.Listener listener, Loop loop, ByteBuffer in, String subprotocol,
+                GameInputs game) {
             this.channel = channel;
+            this.game = game;
             this.inbox = new BotInbox(listener);
             this.loop = loop;
             this.in = in;
@@ -467,14 +494,23 @@ final class LeanBots implements BotClient.Connector {
 
         @Override
         public CompletableFuture<?> join(String name, String room) {
-            sendText(CODEC.encode(new ClientMessage.Join(name, room, null)));
+            sendText(CODEC.encode(game == null ? new ClientMessage.Join(name, room, null)
+                    : new ClientMessage.Join(name, room, null, null, null, game.name())));
             return inbox.welcome();
         }
 
         @Override
         public long input(int dx, int dy) {
             long n = seq.incrementAndGet();
-            if (SnapshotFormat.SUBPROTOCOL.equals(subprotocol)) {
+            boolean compact = SnapshotFormat.SUBPROTOCOL.equals(subprotocol);
+            if (game != null) {
+                PlayerInput input = game.of(n, dx, dy);
+                if (compact) {
+                    send(BINARY, ByteBuffer.wrap(game.codec().binary(input)));
+                } else {
+                    sendText(game.codec().json(input));
+                }
+            } else if (compact) {
                 send(BINARY, SnapshotFormat.encodeInput(n, dx, dy));
             } else {
                 sendText(CODEC.encode(new ClientMessage.Input(n, dx, dy)));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lean bots against the dev server over real WebSockets on loopback: on the compact subprotocol and without it,
- * they join, receive the room's snapshots at the tick rate, see their inputs acknowledged, and close cleanly.
+ * they join, receive the room's snapshots at the tick rate, see their inputs acknowledged, and close cleanly; and
+ * in rooms of coin rush (a game on the SPI: its state frames, its {@code move} input).
  */
 class LeanBotsIT {
     private static DevServer server;
@@ -85,6 +86,38 @@ class LeanBotsIT {
                 bot.close();
             }
             assertThat(heard).allSatisfy(h -> assertThat(h.closed).isEqualTo(1000));
+        }
+    }
+
+    @Test
+    void coinRushBotsJoinItsRoomsAndSeeTheirMovesAcknowledgedInItsStateFrames() throws Exception {
+        try (LeanBots lean = new LeanBots(true, 2, new dev.arena.games.coinrush.CoinRushGame())) {
+            List<BotClient> bots = new ArrayList<>();
+            List<Heard> heard = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // coin rush holds 8 players a room
+                Heard h = new Heard();
+                BotClient bot = lean.connect(server.gameUri(), i % 2 == 0, h).get(10, TimeUnit.SECONDS);
+                bot.join("coin" + i, "lean-coins").get(10, TimeUnit.SECONDS);
+                bots.add(bot);
+                heard.add(h);
+            }
+            long last = 0;
+            for (int round = 0; round < 20; round++) {
+                for (BotClient bot : bots) {
+                    last = bot.input(round % 2 == 0 ? 1 : -1, 1);
+                }
+                Thread.sleep(50);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && heard.stream().anyMatch(h -> h.ack.get() < 20)) {
+                Thread.sleep(20);
+            }
+            assertThat(last).isEqualTo(20);
+            for (int i = 0; i < bots.size(); i++) {
+                assertThat(heard.get(i).ack.get()).as("coin rush bot %d's newest acknowledged move", i).isEqualTo(20);
+                assertThat(heard.get(i).frames.get()).as("its state frames in over a second").isGreaterThan(15);
+                assertThat(heard.get(i).closed).isEqualTo(-1);
+            }
         }
     }
 }

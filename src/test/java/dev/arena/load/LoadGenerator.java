@@ -108,7 +108,7 @@ public final class LoadGenerator {
                 + ", " + LocalDateTime.now().withNano(0)
                 + ", load average before: " + loadAverage() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores" + (pinned.isBlank() ? "" : " (server pinned to CPU " + pinned + ")") + "; motion "
-                + s.motion() + ", input every " + s.inputEveryMs() + " ms"
+                + s.motion() + (game() == null ? "" : ", game " + game().name()) + ", input every " + s.inputEveryMs() + " ms"
                 + (s.motion().equals("turn-every-tick") ? "" : ", turn every " + s.turnEveryMs() + " ms") + "; client " + s.client()
                 + (!s.client().equals("jdk") ? (s.deflate() ? " offering permessage-deflate" : " without deflate")
                         : "") + " (inputs binary on compact, JSON otherwise, as the browser)"
@@ -137,9 +137,12 @@ public final class LoadGenerator {
                 pools.add(pool);
                 https.add(HttpClient.newBuilder().executor(pool).build());
             }
+            if (game() != null && !s.client().equals("lean")) {
+                throw new IllegalArgumentException("load.game " + game().name() + " needs -Dload.client=lean");
+            }
             BotClient.Connector connector = switch (s.client()) {
                 case "tyrus" -> new TyrusBots(s.deflate(), s.clientThreads());
-                case "lean" -> new LeanBots(s.deflate(), s.clientThreads());
+                case "lean" -> new LeanBots(s.deflate(), s.clientThreads(), game());
                 case "jdk" -> null;
                 default -> throw new IllegalArgumentException("load.client: tyrus, lean or jdk, not " + s.client());
             };
@@ -315,6 +318,20 @@ public final class LoadGenerator {
     }
 
     private LoadGenerator() {}
+
+    /**
+     * {@code -Dload.game}: the game of the rooms the bots join (the server's {@code arena.defaultGame} is not
+     * used); {@code dots} (the default) or a game on the SPI with a {@code move} input of {@code dx}, {@code dy}.
+     */
+    static dev.arena.spi.Game game() {
+        String name = System.getProperty("load.game", "dots");
+        if (name.equals("dots")) {
+            return null;
+        }
+        return java.util.ServiceLoader.load(dev.arena.spi.Game.class).stream().map(java.util.ServiceLoader.Provider::get)
+                .filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("load.game: no game named " + name));
+    }
 
     /** The bots' client options: only the snapshot headers are read (see {@link ArenaClient.Options#trackPlayers}). */
     static ArenaClient.Options options(boolean compact, HttpClient http) {
