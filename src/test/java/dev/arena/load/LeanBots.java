@@ -127,9 +127,15 @@ final class LeanBots implements BotClient.Connector {
     /** A game's {@code move} input of {@code dx} and {@code dy} (-1, 0, 1), the one input the bots send. */
     record GameInputs(String name, MessageType move, InputCodec codec) {
         GameInputs(Game game) {
-            this(game.name(), game.schema().inputs().stream().filter(t -> t.name().equals("move")).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(game.name() + " has no move input for bots")),
-                    new InputCodec(game.schema()));
+            this(game.name(), move(game), new InputCodec(game.schema()));
+        }
+
+        private static MessageType move(Game game) {
+            MessageType move = game.schema().input("move");
+            if (move == null) {
+                throw new IllegalArgumentException(game.name() + " has no move input for bots");
+            }
+            return move;
         }
 
         PlayerInput of(long seq, int dx, int dy) {

@@ -151,38 +151,31 @@ final class MatchEngine implements Seating {
     }
 
     private void watch(Connection c, Room.Join j) {
-        Seat existing = seats.withToken(j.token(), j.role());
-        if (existing == null && seats.watchers() >= settings.maxPlayers()) {
-            refuse(c, ErrorCode.ROOM_FULL, "room '" + room + "' has " + settings.maxPlayers()
-                    + " screens and spectators");
-            return;
-        }
-        if (existing == null && !host.quota().takeSeat(c.address())) {
-            refuse(c, ErrorCode.TOO_MANY_SEATS, "your address holds as many seats as it may, those away included");
-            return;
-        }
-        if (!c.joined(null)) {
-            if (existing == null) {
-                host.quota().releaseSeat(c.address());
+        Seats.Watcher w = seats.seatWatcher(c, j, settings.maxPlayers(), host.tokens(), new Seats.WatcherRefusal() {
+            @Override
+            public void roomFull(Connection refused) {
+                refuse(refused, ErrorCode.ROOM_FULL, "room '" + room + "' has " + settings.maxPlayers()
+                        + " screens and spectators");
             }
+
+            @Override
+            public void tooManySeats(Connection refused) {
+                refuse(refused, ErrorCode.TOO_MANY_SEATS,
+                        "your address holds as many seats as it may, those away included");
+            }
+        });
+        if (w == null) {
             return;
         }
-        Connection old = null;
-        Seat w = existing;
-        if (w == null) {
-            String fallback = j.role() == Role.SCREEN ? "Screen" : "Spectator";
-            w = new Seat(j.role(), null, PlayerName.clean(j.name(), fallback), host.tokens().get(), c);
-            seats.add(w);
-        } else {
-            old = seats.resume(w, c);
-            streams.remove(old);
+        if (w.replaced() != null) {
+            streams.remove(w.replaced());
         }
-        welcome(c, w, 0, existing != null);
+        welcome(c, w.seat(), 0, w.resumed());
         if (j.role() == Role.SCREEN) {
             c.outbox().control(codec.encode(Party.message(room, j.link())));
         }
-        if (old != null) {
-            host.kicker().kick(old, CloseCodes.REPLACED, "resumed on another connection");
+        if (w.replaced() != null) {
+            host.kicker().kick(w.replaced(), CloseCodes.REPLACED, "resumed on another connection");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.arena.server.room;
 
-import dev.arena.game.PlayerName;
 import dev.arena.game.PlayerState;
 import dev.arena.game.World;
 import dev.arena.game.WorldSnapshot;
@@ -155,40 +154,30 @@ final class Membership implements Seating {
 
     /** A screen or spectator joins (or comes back with its token): {@code welcome}, and a screen's {@code party}. */
     private void watch(Connection c, Room.Join j) {
-        Seat existing = seats.withToken(j.token(), j.role());
-        if (existing == null && seats.watchers() >= settings.maxPlayers()) {
-            c.joinRefused();
-            c.outbox().control(codec.encode(Assembler.error(ErrorCode.ROOM_FULL,
-                    "room '" + room + "' has " + settings.maxPlayers() + " screens and spectators")));
-            return;
-        }
-        if (existing == null && !host.quota().takeSeat(c.address())) {
-            refuseSeat(c);
-            return;
-        }
-        if (!c.joined(null)) {
-            if (existing == null) {
-                host.quota().releaseSeat(c.address());
+        Seats.Watcher w = seats.seatWatcher(c, j, settings.maxPlayers(), host.tokens(), new Seats.WatcherRefusal() {
+            @Override
+            public void roomFull(Connection refused) {
+                refused.joinRefused();
+                refused.outbox().control(codec.encode(Assembler.error(ErrorCode.ROOM_FULL,
+                        "room '" + room + "' has " + settings.maxPlayers() + " screens and spectators")));
             }
-            return; // the client went away while its join waited
-        }
-        Seat w = existing;
-        Connection old = null;
+
+            @Override
+            public void tooManySeats(Connection refused) {
+                refuseSeat(refused);
+            }
+        });
         if (w == null) {
-            String fallback = j.role() == Role.SCREEN ? "Screen" : "Spectator";
-            w = new Seat(j.role(), null, PlayerName.clean(j.name(), fallback), host.tokens().get(), c);
-            seats.add(w);
-        } else {
-            old = seats.resume(w, c);
+            return;
         }
         c.outbox().control(codec.encode(
-                Assembler.watcherWelcome(room, world.rules(), world.snapshot(), w.token, existing != null)));
+                Assembler.watcherWelcome(room, world.rules(), world.snapshot(), w.seat().token, w.resumed())));
         if (j.role() == Role.SCREEN) {
             c.outbox().control(codec.encode(Party.message(room, j.link())));
         }
         counts.welcomed(c, j.role());
-        if (old != null) {
-            host.kicker().kick(old, CloseCodes.REPLACED, "resumed on another connection");
+        if (w.replaced() != null) {
+            host.kicker().kick(w.replaced(), CloseCodes.REPLACED, "resumed on another connection");
         }
     }
 

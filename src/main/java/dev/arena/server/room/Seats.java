@@ -1,6 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.game.PlayerId;
+import dev.arena.game.PlayerName;
 import dev.arena.protocol.Role;
 import dev.arena.server.connection.AddressQuota;
 import dev.arena.server.connection.Connection;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The seats of one room, all four roles: the dots (players and controllers, by player id, in joining order) and the
@@ -91,6 +93,46 @@ final class Seats {
             watching.put(s.connection, s);
             recount();
         }
+    }
+
+    /** How a room refuses a screen or spectator; each sends the client its error. */
+    interface WatcherRefusal {
+        void roomFull(Connection c);
+
+        void tooManySeats(Connection c);
+    }
+
+    /** A screen or spectator seated: its seat, whether it came back by token, and the connection it replaced. */
+    record Watcher(Seat seat, boolean resumed, Connection replaced) {}
+
+    /**
+     * Seats a screen or spectator that joins with {@code j} on {@code c}, or gives it back its seat by token. Returns
+     * null when the room is full of them ({@code max}) or the address holds all the seats it may (both refused through
+     * {@code refuse}), or when the client went while its join waited.
+     */
+    Watcher seatWatcher(Connection c, Room.Join j, int max, Supplier<String> tokens, WatcherRefusal refuse) {
+        Seat existing = withToken(j.token(), j.role());
+        if (existing == null && watchers() >= max) {
+            refuse.roomFull(c);
+            return null;
+        }
+        if (existing == null && !quota.takeSeat(c.address())) {
+            refuse.tooManySeats(c);
+            return null;
+        }
+        if (!c.joined(null)) {
+            if (existing == null) {
+                quota.releaseSeat(c.address());
+            }
+            return null; // the client went away while its join waited
+        }
+        if (existing != null) {
+            return new Watcher(existing, true, resume(existing, c));
+        }
+        String fallback = j.role() == Role.SCREEN ? "Screen" : "Spectator";
+        Seat w = new Seat(j.role(), null, PlayerName.clean(j.name(), fallback), tokens.get(), c);
+        add(w);
+        return new Watcher(w, false, null);
     }
 
     /** {@code c} takes over {@code s}; returns the connection it had (to close), or null when it was away. */
