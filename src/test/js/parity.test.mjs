@@ -1,5 +1,5 @@
 // The client's prediction against the server's rule: the scripted inputs of src/test/resources/parity/movement.json
-// (written from dev.arena.game.World by MovementParityTest, which also checks that the file still matches World)
+// (written from dev.arena.games.dots.World by MovementParityTest, which also checks that the file still matches World)
 // are run through the dots game's step (webapp/games/dots/step.js) and through the core's Predictor with the dots
 // module, and every tick's position must be the same double as the server's.
 import test from 'node:test';

@@ -16,7 +16,7 @@ export function direction(dx, dy) {
 
 /**
  * One server tick of movement for a player at `pos` holding (dx, dy), under `rules` ({width, height, tickRate,
- * speed, radius} from `welcome`): dev.arena.game.World.step() for one player. Returns a new {x, y}.
+ * speed, radius} from `welcome`): dev.arena.games.dots.World.step() for one player. Returns a new {x, y}.
  */
 export function step(pos, dx, dy, rules) {
   if (dx === 0 && dy === 0) return { x: pos.x, y: pos.y };

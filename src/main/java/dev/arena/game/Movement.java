@@ -3,7 +3,7 @@ package dev.arena.game;
 /**
  * The dot movement rule, the one copy of it in Java: one fixed step of {@code speed * dt} along the held direction
  * (diagonals as fast as straight lines), the centre kept {@code radius} inside the map; a player holding nothing
- * stays exactly where it is. {@link World#step} moves its players with it, the server's snapshot encoder
+ * stays exactly where it is. {@code games.dots.World} (its {@code DotsSimulation}) moves its players with it, the server's snapshot encoder
  * ({@code server.snapshot.SnapshotFrames}) leaves out of a delta every player it predicts, the client's
  * {@code protocol.SnapshotDecoder} moves the players a delta leaves out with it, and the dots game on the SPI
  * ({@code dev.arena.games.dots}) calls it. The browser has the same rule in {@code webapp/js/prediction.js}; the

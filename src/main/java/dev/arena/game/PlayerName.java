@@ -3,6 +3,11 @@ package dev.arena.game;
 /** Display names: plain text, trimmed, at most {@link #MAX_LENGTH} characters. */
 public final class PlayerName {
     public static final int MAX_LENGTH = 20;
+    /**
+     * The most UTF-16 units a cleaned name has: {@link #MAX_LENGTH} code points, each one or two units (an emoji is
+     * two). What a game's name field must hold ({@code Kind.Builder.text} counts units).
+     */
+    public static final int MAX_UNITS = 2 * MAX_LENGTH;
 
     private PlayerName() {}
 

@@ -1,8 +1,10 @@
 /**
  * The game SPI: the whole contract between Arena's server and a game, in one package, the way ioquake3's
  * {@code code/game/g_public.h} is the whole contract between its server and its game module. A game sees only this
- * package (and {@code java.*}); the server sees a game only through it. Rooms of every game but dots run on it
- * ({@code server.room.MatchEngine}); dots rooms still run {@code game.World}; see {@code docs/games.md}.
+ * package (and {@code java.*}); the server sees a game only through it. Every room runs on it: rooms of every game
+ * but dots through {@code server.room.MatchEngine}, with the generic wire; dots rooms as a Match of
+ * {@code games.dots.DotsGame} through {@code games.dots.World}, with the dots wire of protocol version 1; see
+ * {@code docs/games.md}.
  *
  * <h2>What a game provides</h2>
  * <ul>

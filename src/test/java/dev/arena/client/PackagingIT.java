@@ -34,7 +34,7 @@ class PackagingIT {
         assertThat(war).contains(
                 "WEB-INF/classes/dev/arena/transport/GameEndpoint.class",
                 "WEB-INF/classes/dev/arena/protocol/ServerMessage.class",
-                "WEB-INF/classes/dev/arena/game/World.class");
+                "WEB-INF/classes/dev/arena/games/dots/World.class");
     }
 
     @Test

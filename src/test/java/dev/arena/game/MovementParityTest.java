@@ -1,5 +1,6 @@
 package dev.arena.game;
 
+import dev.arena.games.dots.World;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -74,11 +75,13 @@ class MovementParityTest {
 
     /** Runs a scenario through World: a player walked into the top-left corner (radius, radius), then the script. */
     static List<Vec2> run(Scenario s) {
-        World world = new World(s.rules(), new SplittableRandom(7));
+        World world = new World(s.rules(), 7);
         PlayerId id = world.join("p").id();
         long seq = 1;
         world.steer(id, seq++, new Input(-1, -1));
-        int toCorner = (int) Math.ceil(Math.max(s.rules().width(), s.rules().height()) / (s.rules().speed() * s.rules().dt())) + 2;
+        // a diagonal covers speed * dt / sqrt 2 of each axis a tick: from anywhere on the map, this many ticks reach it
+        int toCorner = (int) Math.ceil(Math.sqrt(2) * Math.max(s.rules().width(), s.rules().height())
+                / (s.rules().speed() * s.rules().dt())) + 2;
         for (int i = 0; i < toCorner; i++) {
             world.step();
         }
@@ -156,7 +159,7 @@ class MovementParityTest {
                     .add("positions", positions));
         }
         JsonObject fixture = Json.createObjectBuilder()
-                .add("about", "Written by dev.arena.game.MovementParityTest from dev.arena.game.World: position after"
+                .add("about", "Written by dev.arena.game.MovementParityTest from dev.arena.games.dots.World: position after"
                         + " each tick for held inputs, starting at (radius, radius). Read by src/test/js/parity.test.mjs.")
                 .add("scenarios", all)
                 .build();

@@ -1,5 +1,6 @@
 package dev.arena.game;
 
+import dev.arena.games.dots.World;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ class MovementTest {
             int h = 20 + random.nextInt(2000);
             Rules rules = new Rules(w, h, 1 + random.nextInt(120), random.nextDouble() * 900,
                     random.nextDouble() * Math.min(w, h) / 2);
-            World world = new World(rules, new SplittableRandom(scenario));
+            World world = new World(rules, scenario);
             PlayerId id = world.join("p").id();
             Vec2 expected = world.player(id).orElseThrow().position();
             for (int t = 1; t <= 300; t++) {

@@ -1,7 +1,7 @@
 package dev.arena.support;
 
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import java.util.SplittableRandom;
 
 /** Fixtures: worlds with fixed seeds, so tests are reproducible. */
@@ -9,10 +9,10 @@ public final class Worlds {
     private Worlds() {}
 
     public static World world() {
-        return new World(Rules.DEFAULT, new SplittableRandom(42));
+        return new World(Rules.DEFAULT, 42);
     }
 
     public static World world(Rules rules) {
-        return new World(rules, new SplittableRandom(42));
+        return new World(rules, 42);
     }
 }

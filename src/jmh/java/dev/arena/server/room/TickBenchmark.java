@@ -2,7 +2,7 @@ package dev.arena.server.room;
 
 import dev.arena.game.Input;
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Assembler;
 import dev.arena.protocol.Codec;
 import dev.arena.server.connection.AddressQuota;
@@ -82,7 +82,7 @@ public class TickBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Rules rules = interest ? new Rules(8000, 8000, 20, 200, 10) : Rules.DEFAULT;
-        world = new World(rules, new SplittableRandom(2));
+        world = new World(rules, 2);
         Codec codec = new Codec();
         room = new Room("bench", world, RoomSettings.of(rules, players + 1, 15_000, interest ? 250 : 0), codec,
                 new RoomHost((c, code, reason) -> {}, () -> "t" + (seq++) + "xxxxxxxxxxxxxxxxxxxx",

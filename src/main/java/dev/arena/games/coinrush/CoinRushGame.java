@@ -1,5 +1,6 @@
 package dev.arena.games.coinrush;
 
+import dev.arena.game.PlayerName;
 import dev.arena.spi.Field;
 import dev.arena.spi.Game;
 import dev.arena.spi.Kind;
@@ -45,7 +46,7 @@ public final class CoinRushGame implements Game {
     public static final Field VY = P.decimal("vy", -MAX_SIZE, MAX_SIZE, 100, Visibility.EVERYONE);
     public static final Field DX = P.integer("dx", -1, 1, Visibility.EVERYONE);
     public static final Field DY = P.integer("dy", -1, 1, Visibility.EVERYONE);
-    public static final Field PLAYER_NAME = P.text("name", 20, Visibility.EVERYONE);
+    public static final Field PLAYER_NAME = P.text("name", PlayerName.MAX_UNITS, Visibility.EVERYONE);
     public static final Field HUE = P.integer("hue", 0, 359, Visibility.EVERYONE);
     public static final Field SCORE = P.integer("score", 0, Integer.MAX_VALUE, Visibility.EVERYONE);
     /** Coins caught in quick succession: only its owner sees it (the hidden per-player field). */

@@ -1,6 +1,7 @@
 package dev.arena.games.dots;
 
 import dev.arena.game.Rules;
+import dev.arena.game.PlayerName;
 import dev.arena.spi.Field;
 import dev.arena.spi.Game;
 import dev.arena.spi.Kind;
@@ -12,6 +13,7 @@ import dev.arena.spi.Setup;
 import dev.arena.spi.Simulation;
 import dev.arena.spi.Visibility;
 import java.util.List;
+import java.util.Map;
 
 /** Moving dots: the game Arena has always played, declared on the SPI. */
 public final class DotsGame implements Game {
@@ -29,7 +31,7 @@ public final class DotsGame implements Game {
     /** The held direction: clients move the dots between deltas by the rule, as the server does. */
     public static final Field DX = P.integer("dx", -1, 1, Visibility.EVERYONE);
     public static final Field DY = P.integer("dy", -1, 1, Visibility.EVERYONE);
-    public static final Field NAME_FIELD = P.text("name", 20, Visibility.EVERYONE);
+    public static final Field NAME_FIELD = P.text("name", PlayerName.MAX_UNITS, Visibility.EVERYONE);
     public static final Field HUE = P.integer("hue", 0, 359, Visibility.EVERYONE);
     public static final Kind PLAYER = P.position(X, Y).build();
 
@@ -63,6 +65,14 @@ public final class DotsGame implements Game {
     @Override
     public Simulation create(Setup setup) {
         return new DotsSimulation(rules(setup.settings(), setup.tickRate()), setup);
+    }
+
+    /** The settings that give these movement parameters (the tick rate is the match's own). */
+    public static Settings settings(Rules rules) {
+        String p = Settings.prefix(NAME);
+        return Settings.read(new DotsGame(), Map.of(p + WIDTH.key(), Integer.toString(rules.width()),
+                p + HEIGHT.key(), Integer.toString(rules.height()), p + SPEED.key(), Double.toString(rules.speed()),
+                p + RADIUS.key(), Double.toString(rules.radius())));
     }
 
     /** The movement parameters of a room (checked: the dot must fit the map). */

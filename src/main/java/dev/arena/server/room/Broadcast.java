@@ -1,6 +1,6 @@
 package dev.arena.server.room;
 
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.Connection;

@@ -1,7 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.game.PlayerState;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.game.WorldSnapshot;
 import dev.arena.protocol.Assembler;
 import dev.arena.protocol.CloseCodes;
@@ -107,17 +107,24 @@ final class Membership implements Seating {
                     "room '" + room + "' is full (" + settings.maxPlayers() + " players)")));
             return;
         }
+        String fresh = host.tokens().get(); // first: a failure from here on must hold nothing
         if (!host.quota().takeSeat(c.address())) {
             refuseSeat(c);
             return;
         }
-        PlayerState player = world.join(requestedName);
+        PlayerState player;
+        try {
+            player = world.join(requestedName);
+        } catch (RuntimeException e) {
+            host.quota().releaseSeat(c.address()); // a join that failed holds nothing
+            throw e;
+        }
         if (!c.joined(player.id())) {
             world.leave(player.id()); // the client went away while its join waited
             host.quota().releaseSeat(c.address());
             return;
         }
-        Seat s = new Seat(role, player.id(), null, host.tokens().get(), c);
+        Seat s = new Seat(role, player.id(), null, fresh, c);
         metrics.sent(1, 0);
         c.outbox().control(codec.encode(
                 Assembler.welcome(player, room, world.rules(), visibleTo(s), s.token, false)));

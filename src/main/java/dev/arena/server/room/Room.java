@@ -1,7 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.game.Input;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Assembler;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.CloseCodes;
@@ -89,7 +89,7 @@ public final class Room implements Destination {
     private final RoomMetrics metrics;
     private final Delivery delivery;
     private long failures;
-    private final MatchEngine match; // null: a dots room, on its World
+    private final MatchEngine match; // null: a dots room, on its World (a Match of DotsGame)
     private final Seating seating; // the match, or the dots room's membership
 
     /** Creates room {@code name} playing dots on {@code world}. */

@@ -1,6 +1,6 @@
 package dev.arena.server.room;
 
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
@@ -100,14 +100,14 @@ public final class RoomDirectory {
         return sum;
     }
 
-    /** A new room of {@code game}: dots on its {@link World}, any other game on a {@link Match} of the SPI. */
+    /** A new room of {@code game}: dots on its {@link World} (a match of the dots game with the dots wire), any other game on a {@link Match} of the SPI. */
     private Room create(String name, Game game) {
         long seed;
         synchronized (seeds) {
             seed = seeds.nextLong();
         }
         if (game.name().equals(ServerMessage.Welcome.DOTS)) {
-            return new Room(name, new World(settings.rules(), new SplittableRandom(seed)), settings, codec, host);
+            return new Room(name, new World(settings.rules(), seed), settings, codec, host);
         }
         Match match = Match.start(game, settings.games().settings(game), settings.rules().tickRate(), seed);
         return new Room(name, match, settings, codec, host);

@@ -2,8 +2,8 @@
  * Room hosting: the {@link dev.arena.server.room.RoomDirectory} of rooms (create on join, tick, dispose when idle),
  * a {@link dev.arena.server.room.Room} per name with its inbox and tick order, one seat type for players,
  * controllers, screens and spectators, joins and resumes, broadcast and chat relay. A room reaches the server around
- * it only through {@link dev.arena.server.room.RoomHost}. A room plays dots on {@code game.World}, or any game on the SPI
- * through its {@link dev.arena.server.room.MatchEngine}; the {@link dev.arena.server.room.Games} registry says which
+ * it only through {@link dev.arena.server.room.RoomHost}. A room plays dots on {@code games.dots.World} (a match of the
+ * dots game, with the dots wire), or any game on the SPI through its {@link dev.arena.server.room.MatchEngine}; the {@link dev.arena.server.room.Games} registry says which
  * games there are. Imports {@code dev.arena.game}, {@code dev.arena.protocol}, {@code dev.arena.spi},
  * {@code dev.arena.snapshot}
  * and the sibling parts {@code connection}, {@code snapshot}, {@code party}, {@code metrics}; never its parent

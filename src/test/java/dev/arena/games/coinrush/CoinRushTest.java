@@ -131,4 +131,13 @@ class CoinRushTest {
         assertThat(players.decimal(1, X)).isEqualTo(x);
         assertThat(players.integer(1, DX)).isEqualTo(1);
     }
+
+    /** A name of 20 emoji (40 UTF-16 units) is admitted whole; it was once refused by a 20-unit name field. */
+    @Test
+    void aNameOfTwentyEmojiIsAdmittedWhole() {
+        Match m = match(Map.of());
+        String emoji = "\uD83E\uDE99"; // coin
+        assertThat(m.join(1, emoji.repeat(30))).isEqualTo(Admission.ADMITTED);
+        assertThat(m.state().table(PLAYER).text(1, PLAYER_NAME)).isEqualTo(emoji.repeat(20));
+    }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.game.Input;
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.Connection;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoomJoinBurstTest {
     private static final int BURST = 300; // more than Outbox.MAX_PENDING_CONTROL
-    private final Room room = new Room("r", new World(Rules.DEFAULT, new SplittableRandom(5)),
+    private final Room room = new Room("r", new World(Rules.DEFAULT, 5),
             RoomSettings.of(Rules.DEFAULT, 1000, 15_000, 0), new Codec(),
             WorldHarness.roomHost((c, code, reason) -> c.outbox().close(code, reason)));
 

@@ -3,7 +3,7 @@ package dev.arena.server.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.connection.AddressQuota;
@@ -30,7 +30,7 @@ class RoomSendersTest {
     private final Queue<Runnable> queued = new ArrayDeque<>();
     private final Executor senders = queued::add;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Room room = new Room("r", new World(Rules.DEFAULT, new SplittableRandom(3)),
+    private final Room room = new Room("r", new World(Rules.DEFAULT, 3),
             RoomSettings.of(Rules.DEFAULT, 300, 15_000, 0), new Codec(),
             new RoomHost((c, code, reason) -> c.outbox().close(code, reason), () -> "token-xxxxxxxxxxxxxxxxxxxxxx",
                     new ArenaMetrics(new Metrics(registry), 20), AddressQuota.NONE, senders));

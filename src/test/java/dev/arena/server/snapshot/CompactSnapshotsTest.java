@@ -7,7 +7,7 @@ import dev.arena.game.Input;
 import dev.arena.game.PlayerId;
 import dev.arena.game.PlayerState;
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Assembler;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
@@ -49,7 +49,7 @@ class CompactSnapshotsTest {
         long deltaBytes;
 
         Scenario(Rules rules, int players, int viewDistance) {
-            world = new World(rules, new SplittableRandom(3));
+            world = new World(rules, 3);
             frames = new SnapshotFrames(rules, new InterestGrid(rules, viewDistance), codec);
             self = world.join("me").id();
             for (int i = 1; i < players; i++) {
@@ -180,7 +180,7 @@ class CompactSnapshotsTest {
 
     @Test
     void jsonClientsGetTheSameSnapshotAsBeforeOrTheirCellsOnly() {
-        World world = new World(Rules.DEFAULT, new SplittableRandom(1));
+        World world = new World(Rules.DEFAULT, 1);
         for (int i = 0; i < 30; i++) {
             world.join("p" + i);
         }

@@ -6,7 +6,7 @@ import dev.arena.game.Input;
 import dev.arena.game.PlayerId;
 import dev.arena.game.PlayerState;
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.protocol.Codec;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotDecoder;
@@ -42,7 +42,7 @@ class SnapshotFixtureTest {
 
     static String generate() {
         Codec codec = new Codec();
-        World world = new World(RULES, new SplittableRandom(21));
+        World world = new World(RULES, 21);
         SnapshotFrames frames = new SnapshotFrames(RULES, new InterestGrid(RULES, 150), codec);
         PlayerId self = world.join("observer").id();
         for (int i = 0; i < 40; i++) {

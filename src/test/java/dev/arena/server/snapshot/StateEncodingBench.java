@@ -3,7 +3,7 @@ package dev.arena.server.snapshot;
 import dev.arena.game.Input;
 import dev.arena.game.PlayerId;
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.games.dots.DotsGame;
 import dev.arena.protocol.Codec;
 import dev.arena.server.metrics.Metrics;
@@ -43,7 +43,7 @@ public final class StateEncodingBench {
         int warmup = 100;
         int ticks = 200;
         Rules rules = new Rules(size, size, 20, 200, 10);
-        World world = new World(rules, new SplittableRandom(1));
+        World world = new World(rules, 1);
         InterestGrid grid = new InterestGrid(rules, view);
         SnapshotFrames frames = new SnapshotFrames(rules, grid, new Codec());
         RoomMetrics metrics = RoomMetrics.detached(new Metrics(new SimpleMeterRegistry()), 20);

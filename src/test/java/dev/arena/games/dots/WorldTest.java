@@ -1,8 +1,16 @@
-package dev.arena.game;
+package dev.arena.games.dots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arena.game.Command;
+import dev.arena.game.Input;
+import dev.arena.game.PlayerId;
+import dev.arena.game.PlayerName;
+import dev.arena.game.PlayerState;
+import dev.arena.game.Rules;
+import dev.arena.game.Vec2;
+import dev.arena.spi.GameImage;
 import dev.arena.support.Worlds;
 import java.util.HashSet;
 import java.util.Set;
@@ -133,8 +141,8 @@ class WorldTest {
 
     @Test
     void sameSeedGivesTheSameWorld() {
-        World a = new World(RULES, new SplittableRandom(7));
-        World b = new World(RULES, new SplittableRandom(7));
+        World a = new World(RULES, 7);
+        World b = new World(RULES, 7);
         for (int i = 0; i < 5; i++) {
             a.join("x");
             b.join("x");
@@ -163,5 +171,60 @@ class WorldTest {
         w.steer(id, 2, new Input(-1, 0));
         w.step();
         assertThat(before.x() - pos(w, id).x()).isCloseTo(Math.min(2, before.x() - 5), within(1e-9)); // 100 * 0.02
+    }
+
+    /**
+     * A world captured mid-play and restored is the same world from then on: fed the same joins, inputs and leaves,
+     * the two give equal snapshots every tick (ids, names, colours, positions, held inputs, acks) and equal images.
+     */
+    @Test
+    void aRestoredWorldContinuesExactlyAsTheCapturedOne() {
+        World original = new World(new Rules(800, 600, 20, 180.5, 9), 11);
+        SplittableRandom script = new SplittableRandom(3);
+        long seq = 0;
+        for (int i = 0; i < 20; i++) {
+            original.join("p" + i);
+        }
+        for (int t = 0; t < 30; t++) {
+            for (PlayerState p : original.snapshot().players()) {
+                original.steer(p.id(), ++seq, new Input(script.nextInt(3) - 1, script.nextInt(3) - 1));
+            }
+            original.step();
+        }
+        World.Image image = original.capture();
+        World copy = World.restore(new World.Image(image.ids(), GameImage.fromBytes(image.match().toBytes())));
+        assertThat(copy.rules()).isEqualTo(original.rules());
+        assertThat(copy.snapshot()).isEqualTo(original.snapshot());
+        for (int t = 0; t < 60; t++) {
+            int action = script.nextInt(10);
+            for (World w : new World[] {original, copy}) {
+                if (action == 0) {
+                    w.join("late" + t); // the same next id, spawn and colour in both
+                } else if (action == 1) {
+                    w.leave(w.snapshot().players().get(0).id());
+                } else if (action == 2) {
+                    w.release(w.snapshot().players().get(1).id());
+                }
+            }
+            ++seq;
+            int dx = script.nextInt(3) - 1;
+            int dy = script.nextInt(3) - 1;
+            for (World w : new World[] {original, copy}) {
+                PlayerState first = w.snapshot().players().get(0);
+                w.steer(first.id(), seq, new Input(dx, dy));
+                w.step();
+            }
+            assertThat(copy.snapshot()).as("tick %d", original.tick()).isEqualTo(original.snapshot());
+        }
+        assertThat(copy.capture().match().toBytes()).isEqualTo(original.capture().match().toBytes());
+        assertThat(copy.capture().ids()).isEqualTo(original.capture().ids());
+    }
+
+    /** A name of 20 emoji is 40 UTF-16 units: the state's name field holds it whole. */
+    @Test
+    void aNameOfTwentyEmojiJoinsWhole() {
+        String name = "\uD83D\uDE00".repeat(PlayerName.MAX_LENGTH + 5);
+        PlayerState p = Worlds.world().join(name);
+        assertThat(p.name()).isEqualTo("\uD83D\uDE00".repeat(PlayerName.MAX_LENGTH));
     }
 }
