@@ -121,12 +121,20 @@ public final class Table {
 
     public void setInteger(int id, Field f, long v) {
         check(f, FieldType.Int.class);
-        row(id).values[f.index()] = (Long) normalise(f, v);
+        FieldType.Int t = (FieldType.Int) f.type();
+        if (v < t.min() || v > t.max()) {
+            normalise(f, v); // throws, naming the field (checked here first: no boxing on the tick's hot path)
+        }
+        row(id).values[f.index()] = v;
     }
 
     public void setDecimal(int id, Field f, double v) {
         check(f, FieldType.Decimal.class);
-        row(id).values[f.index()] = Double.doubleToRawLongBits((Double) normalise(f, v));
+        FieldType.Decimal t = (FieldType.Decimal) f.type();
+        if (!(v >= t.min() && v <= t.max())) {
+            normalise(f, v); // throws (NaN too), naming the field
+        }
+        row(id).values[f.index()] = Double.doubleToRawLongBits(v);
     }
 
     public void setBool(int id, Field f, boolean v) {
