@@ -129,7 +129,7 @@ class RoomImageTest {
     }
 
     @Test
-    void aSeatResumesIntoTheRestoredRoomByItsTokenWithItsIdAndScoreAndTheOthersExpireAfterTheGracePeriod() {
+    void aSeatResumesIntoTheRestoredRoomByItsTokenWithItsIdAndTheOthersExpireAfterTheGracePeriod() {
         played();
         RoomImage image = room.capture();
         RoomImage.SeatImage ada = image.seats().get(0);
@@ -148,7 +148,7 @@ class RoomImageTest {
         Rooms.join(copy, cat, "Cat");
         copy.tick(now + 100);
         assertThat(json(cat, "welcome").get(0).getInt("id")).isEqualTo(image.nextId());
-        // a token of another role does not resume; the grace period counts from the restore
+        // the grace period counts from the restore
         copy.tick(now + GRACE - 1);
         assertThat(copy.playerCount()).isEqualTo(3);
         copy.tick(now + GRACE);
