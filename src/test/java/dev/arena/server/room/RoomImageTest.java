@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.game.Rules;
-import dev.arena.game.World;
+import dev.arena.games.dots.World;
 import dev.arena.games.coinrush.CoinRushGame;
 import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.Codec;
@@ -193,7 +193,7 @@ class RoomImageTest {
 
     @Test
     void aDotsRoomCannotBeCapturedYet() {
-        Room dots = new Room("d", new World(Rules.DEFAULT, new SplittableRandom(3)), settings, codec, host);
+        Room dots = new Room("d", new World(Rules.DEFAULT, 3), settings, codec, host);
         Rooms.join(dots, new FakePeer(), "Ada");
         dots.tick(now);
         assertThatThrownBy(dots::capture).isInstanceOf(IllegalStateException.class)
