@@ -15,8 +15,8 @@ import java.util.Map;
  * the tick number, the random generator's state, the newest input {@code seq} passed on per player, and the state's
  * exact bytes. {@link Match#restore} makes a room that continues exactly as the captured one would have.
  *
- * <p>The seam for the server's side: a room's full image (phase B) is this plus the server's part, the seats (player
- * id, role, resume token, away-until tick) and the inbox drained at the boundary; {@link #toBytes} is what travels.
+ * <p>The seam for the server's side: a room's full image ({@code server.room.RoomImage}) is this plus the server's
+ * part (the seats with their resume tokens, the next player id); {@link #toBytes} is part of what travels.
  */
 public record GameImage(String game, Map<String, String> settings, int tickRate, long tick, long random,
         Map<Integer, Long> acks, byte[] state) {

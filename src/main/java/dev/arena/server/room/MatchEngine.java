@@ -79,6 +79,19 @@ final class MatchEngine implements Seating {
         return match.game().name();
     }
 
+    Match match() {
+        return match;
+    }
+
+    /** The id the next player gets; set when the room is restored from a {@link RoomImage}. */
+    int nextId() {
+        return nextId;
+    }
+
+    void nextId(int id) {
+        nextId = id;
+    }
+
     /** A typed input, decoded strictly against the game's inputs (any thread). */
     PlayerInput decode(ClientMessage.GameInput in) throws ProtocolException {
         return in.text() != null ? inputs.decode(in.text()) : inputs.decode(ByteBuffer.wrap(in.binary()));

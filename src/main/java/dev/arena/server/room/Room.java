@@ -196,6 +196,19 @@ public final class Room implements Destination {
         enqueue(new Leave(c, mayResume, atMillis));
     }
 
+    /** Its {@link RoomImage} (tick thread, between two ticks); a dots room: {@link IllegalStateException}. */
+    public RoomImage capture() {
+        if (match == null) {
+            throw new IllegalStateException("dots rooms cannot be captured yet");
+        }
+        return RoomImages.capture(name, match, seats);
+    }
+
+    void restored(int nextId, java.util.List<Seat> away) { // by RoomImages: the next id and the seats, all away
+        match.nextId(nextId);
+        away.forEach(seats::add);
+    }
+
     /** No seats and nothing waiting: the room may be removed. */
     public boolean isIdle() {
         return seats.isEmpty() && inboxSize.get() == 0;

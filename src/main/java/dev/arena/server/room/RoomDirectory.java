@@ -87,6 +87,35 @@ public final class RoomDirectory {
         return droppedInAll;
     }
 
+    /**
+     * The {@link RoomImage} of room {@code name}, or null when there is none; on the tick thread, between two ticks
+     * (a task the tick loop runs, not a transport thread). The room stays here: moving it is capturing it, restoring
+     * the image on the other node, then letting this one's clients go (they resume there by token).
+     */
+    public RoomImage capture(String name) {
+        Room room = rooms.get(name);
+        return room == null ? null : room.capture();
+    }
+
+    /**
+     * Makes room {@code image.room()} from {@code image} (tick thread): every seat away until {@code nowMillis} plus
+     * the grace period, its client to resume with its token. An image this server cannot restore, or a name taken
+     * here already, is an {@link IllegalArgumentException}, and nothing is added.
+     */
+    public Room restore(RoomImage image, long nowMillis) {
+        Room room = RoomImages.restore(image, settings, codec, host, nowMillis);
+        if (rooms.putIfAbsent(image.room(), room) != null) {
+            room.dispose();
+            throw new IllegalArgumentException("room '" + image.room() + "' exists here already");
+        }
+        return room;
+    }
+
+    /** The room named {@code name}, or null. */
+    public Room room(String name) {
+        return rooms.get(name);
+    }
+
     public int size() {
         return rooms.size();
     }

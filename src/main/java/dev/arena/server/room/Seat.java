@@ -35,6 +35,17 @@ final class Seat {
         attach(connection);
     }
 
+    /** A seat restored from a {@link RoomImage} on another node: away (no connection) until {@code until}. */
+    Seat(Role role, PlayerId id, String name, String token, String address, long until) {
+        this.role = role;
+        this.id = id;
+        this.name = name;
+        this.token = token;
+        this.address = address;
+        this.feed = role == Role.CONTROLLER ? new ControllerFeed() : null;
+        away(until);
+    }
+
     /** {@code c} is this seat's connection now; its snapshots start afresh. */
     void attach(Connection c) {
         connection = c;

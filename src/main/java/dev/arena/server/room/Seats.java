@@ -83,16 +83,32 @@ final class Seats {
         return s != null && s.connection == c ? s : null;
     }
 
+    /** Adds {@code s}; an away one (restored from a {@link RoomImage}) counts as away and against its address. */
     void add(Seat s) {
         byToken.put(s.token, s);
+        if (s.connection == null) {
+            quota.takeSeat(s.address); // released when it goes, as any seat's
+        }
         if (s.id != null) {
             dots.put(s.id, s);
             dotCount = dots.size();
+            if (s.connection == null) {
+                awayDots++;
+            }
         } else {
             watchers.add(s);
-            watching.put(s.connection, s);
+            if (s.connection != null) {
+                watching.put(s.connection, s);
+            }
             recount();
         }
+    }
+
+    /** Every seat, the dots in joining order, then the screens and spectators (those away included). */
+    List<Seat> all() {
+        List<Seat> all = new ArrayList<>(dots.values());
+        all.addAll(watchers);
+        return all;
     }
 
     /** How a room refuses a screen or spectator; each sends the client its error. */
