@@ -103,22 +103,19 @@ public final class ArenaClient implements AutoCloseable {
     }
 
     private final URI uri;
-    private final Listener listener;
     private final Options options;
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile WebSocket socket;
     private volatile Outgoing outgoing;
-    private volatile CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
-    private volatile ServerMessage.Welcome lastWelcome;
-    private volatile RoomView view; // from the welcome on
+    private final Inbox inbox;
     private volatile String name;
     private volatile String room;
 
     private ArenaClient(URI uri, Listener listener, Options options) {
         this.uri = uri;
-        this.listener = listener;
         this.options = options;
+        this.inbox = new Inbox(listener, options, CODEC);
     }
 
     /** Opens a WebSocket to the game at {@code uri} ({@code ws://host:port/game}); completes when it is open. */
@@ -133,7 +130,8 @@ public final class ArenaClient implements AutoCloseable {
         if (options.compact()) {
             builder.subprotocols(SnapshotFormat.SUBPROTOCOL);
         }
-        return builder.buildAsync(uri, new Incoming(this::received, this::received, this::closed, bytesReceived)).thenApply(ws -> {
+        Incoming incoming = new Incoming(inbox::text, inbox::binary, inbox::closed, bytesReceived);
+        return builder.buildAsync(uri, incoming).thenApply(ws -> {
             socket = ws;
             outgoing = new Outgoing(ws);
             return ws;
@@ -157,8 +155,7 @@ public final class ArenaClient implements AutoCloseable {
     }
 
     private CompletableFuture<ServerMessage.Welcome> joinWith(String token) {
-        CompletableFuture<ServerMessage.Welcome> answer = new CompletableFuture<>();
-        welcome = answer;
+        CompletableFuture<ServerMessage.Welcome> answer = inbox.expectWelcome();
         Game game = options.game();
         send(game == null ? new ClientMessage.Join(name, room, token)
                 : new ClientMessage.Join(name, room, token, null, null, game.name()));
@@ -171,7 +168,7 @@ public final class ArenaClient implements AutoCloseable {
      * with the new {@code welcome} ({@code resumed} says which it was).
      */
     public CompletableFuture<ServerMessage.Welcome> resume() {
-        ServerMessage.Welcome last = lastWelcome;
+        ServerMessage.Welcome last = inbox.lastWelcome();
         if (last == null) {
             throw new IllegalStateException("never joined: nothing to resume");
         }
@@ -179,7 +176,7 @@ public final class ArenaClient implements AutoCloseable {
         if (old != null && !old.isOutputClosed()) {
             old.abort();
         }
-        view = null;
+        inbox.newConnection();
         return open().thenCompose(ws -> joinWith(last.token()));
     }
 
@@ -203,8 +200,9 @@ public final class ArenaClient implements AutoCloseable {
      * frames' {@code ack} acknowledges once the server applied it.
      */
     public long input(MessageType type, Object... values) {
-        if (!(this.view instanceof GameView view)) {
-            throw new IllegalStateException("not in a room of " + (options.game() == null ? "a game" : options.game().name()));
+        if (!(inbox.view() instanceof GameView view)) {
+            throw new IllegalStateException("not in a room of "
+                    + (options.game() == null ? "a game" : options.game().name()));
         }
         long n = seq.incrementAndGet();
         PlayerInput input = PlayerInput.of(type, n, values);
@@ -223,7 +221,7 @@ public final class ArenaClient implements AutoCloseable {
 
     /** The last {@code welcome}, or null before it. */
     public ServerMessage.Welcome welcome() {
-        return lastWelcome;
+        return inbox.lastWelcome();
     }
 
     /** Whether the server sends this connection compact binary snapshots. */
@@ -270,39 +268,6 @@ public final class ArenaClient implements AutoCloseable {
             throw new IllegalStateException("not connected");
         }
         return out;
-    }
-
-    private void received(String text) {
-        RoomView v = view;
-        if (v != null && v.received(text, listener)) {
-            return;
-        }
-        ServerMessage message = CODEC.decodeServerMessage(text);
-        if (message instanceof ServerMessage.Welcome w) {
-            lastWelcome = w;
-            Game game = options.game();
-            view = game != null && game.name().equals(w.game()) ? new GameView(game, w.id())
-                    : new DotsView(CODEC, w, options.trackPlayers());
-            listener.welcome(w);
-            welcome.complete(w);
-            return;
-        }
-        if (message instanceof ServerMessage.Error e && !welcome.isDone()) {
-            welcome.completeExceptionally(new ArenaException(e.code(), e.message()));
-        }
-        listener.message(message);
-    }
-
-    private void received(ByteBuffer frame) {
-        RoomView v = view;
-        if (v != null) {
-            v.received(frame, listener);
-        }
-    }
-
-    private void closed(int code, String reason) {
-        welcome.completeExceptionally(new ArenaException("closed", "connection closed: " + code + " " + reason));
-        listener.closed(code, reason);
     }
 
     /** An {@code error} answered a join, or the connection closed before the answer. */

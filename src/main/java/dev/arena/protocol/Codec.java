@@ -1,7 +1,6 @@
 package dev.arena.protocol;
 
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -12,8 +11,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.StringReader;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,9 +30,9 @@ public final class Codec {
     public static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     /** Resume tokens as the server issues them (base64url); a join's token must look like one. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    /** A screen's controller page link: an absolute http(s) URL without query, fragment, spaces or quotes. */
     /** A game's name ({@code dev.arena.spi.Game#name}). */
     public static final Pattern GAME_NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
+    /** A screen's controller page link: an absolute http(s) URL without query, fragment, spaces or quotes. */
     public static final Pattern LINK = Pattern.compile("https?://[^\\s?#\"'<>\\\\]{1,300}");
     /** The longest {@code chat.text} accepted, in characters (the server keeps at most 200 of it). */
     public static final int MAX_CHAT_CHARS = 500;
@@ -43,25 +40,6 @@ public final class Codec {
     public static final long MAX_SEQ = (1L << 53) - 1;
 
     private static final Map<String, Class<?>> CLIENT_TYPES = subtypes(ClientMessage.class);
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
-        @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
-        }
-    };
-    private static final ClassValue<java.lang.reflect.Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
-        @Override
-        protected java.lang.reflect.Constructor<?> computeValue(Class<?> type) {
-            Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getType).toArray(Class<?>[]::new);
-            try {
-                return type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(type + " has no canonical constructor", e);
-            }
-        }
-    };
-
     private final Jsonb jsonb = JsonbBuilder.create();
     /**
      * Looked up once: {@code Json.createParser} looks the provider up with a ServiceLoader on every call, a search of
@@ -146,12 +124,12 @@ public final class Codec {
         }
         if (recordType == ClientMessage.Input.class && object.containsKey("input")) {
             if (!(object.get("input") instanceof jakarta.json.JsonString)) {
-                throw invalid("input", "input", "must be the name of one of the room's game's inputs");
+                throw StrictFields.invalid("input", "input", "must be the name of one of the room's game's inputs");
             }
             return ClientMessage.GameInput.of(text); // a game's typed input: its room decodes it, strictly
         }
-        checkFieldTypes(type.getString(), recordType, object);
-        ClientMessage message = bind(recordType, object);
+        StrictFields.checkTypes(type.getString(), recordType, object);
+        ClientMessage message = StrictFields.bind(recordType, object);
         try {
             if (message == null) {
                 message = jsonb.fromJson(text, ClientMessage.class);
@@ -160,7 +138,7 @@ public final class Codec {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + type.getString() + "' does not bind: "
                     + abbreviate(String.valueOf(e.getMessage())));
         }
-        checkRanges(message);
+        StrictFields.checkRanges(message);
         return message;
     }
 
@@ -170,12 +148,12 @@ public final class Codec {
      */
     public ClientMessage.Input dotsInput(String text) throws ProtocolException {
         JsonObject object = parseObject(text);
-        checkFieldTypes("input", ClientMessage.Input.class, object);
-        ClientMessage message = bind(ClientMessage.Input.class, object);
+        StrictFields.checkTypes("input", ClientMessage.Input.class, object);
+        ClientMessage message = StrictFields.bind(ClientMessage.Input.class, object);
         if (!(message instanceof ClientMessage.Input input)) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "'input' does not bind");
         }
-        checkRanges(input);
+        StrictFields.checkRanges(input);
         return input;
     }
 
@@ -200,115 +178,6 @@ public final class Codec {
             // whatever else a parser throws on hostile text; all of it is text that is not a message
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON (or nested too deeply)");
         }
-    }
-
-    /** Every record component must be absent/null (only allowed for strings) or of the matching JSON type. */
-    private static void checkFieldTypes(String type, Class<?> recordType, JsonObject object)
-            throws ProtocolException {
-        for (RecordComponent component : recordType.getRecordComponents()) {
-            String field = component.getName();
-            JsonValue value = object.get(field);
-            Class<?> javaType = component.getType();
-            boolean missing = value == null || value.getValueType() == JsonValue.ValueType.NULL;
-            if (javaType == String.class) {
-                if (!missing && value.getValueType() != JsonValue.ValueType.STRING) {
-                    throw invalid(type, field, "must be a string");
-                }
-                continue;
-            }
-            if (missing) {
-                throw invalid(type, field, "is required");
-            }
-            if (!(value instanceof JsonNumber number)) {
-                throw invalid(type, field, "must be a number");
-            }
-            if (javaType == Long.class || javaType == Integer.class) {
-                long min = javaType == Long.class ? Long.MIN_VALUE : Integer.MIN_VALUE;
-                long max = javaType == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE;
-                BigDecimal n = number.bigDecimalValue();
-                if (!number.isIntegral()
-                        || n.compareTo(BigDecimal.valueOf(min)) < 0
-                        || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-                    throw invalid(type, field, "must be an integer");
-                }
-            } else if (!Double.isFinite(number.doubleValue())) {
-                throw invalid(type, field, "must be a finite number");
-            }
-        }
-    }
-
-    /**
-     * The record of a checked object, built from the object already parsed (binding the text again with JSON-B was
-     * half of the cost of an input message), or null for a record with a component type this does not bind (then
-     * JSON-B binds the text). {@link #checkFieldTypes} has checked every component's JSON type and range.
-     */
-    private static ClientMessage bind(Class<?> recordType, JsonObject object) {
-        RecordComponent[] components = COMPONENTS.get(recordType);
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            Class<?> t = components[i].getType();
-            JsonValue value = object.get(components[i].getName());
-            if (t == String.class) {
-                args[i] = value instanceof jakarta.json.JsonString s ? s.getString() : null;
-            } else if (t == Long.class) {
-                args[i] = ((JsonNumber) value).longValueExact();
-            } else if (t == Integer.class) {
-                args[i] = ((JsonNumber) value).intValueExact();
-            } else if (t == Double.class) {
-                args[i] = ((JsonNumber) value).doubleValue();
-            } else {
-                return null;
-            }
-        }
-        try {
-            return (ClientMessage) CONSTRUCTORS.get(recordType).newInstance(args);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void checkRanges(ClientMessage message) throws ProtocolException {
-        if (message instanceof ClientMessage.Join join) {
-            if (join.room() != null && !ROOM_NAME.matcher(join.room()).matches()) {
-                throw invalid("join", "room", "must be 1-32 letters, digits, '-' or '_'");
-            }
-            if (join.name() != null && join.name().length() > 200) {
-                throw invalid("join", "name", "must be at most 200 characters");
-            }
-            if (join.token() != null && !TOKEN.matcher(join.token()).matches()) {
-                throw invalid("join", "token", "must be a token from 'welcome'");
-            }
-            if (Role.ofWireName(join.role()) == null) {
-                throw invalid("join", "role", "must be 'player', 'controller', 'screen' or 'spectator'");
-            }
-            if (join.game() != null && !GAME_NAME.matcher(join.game()).matches()) {
-                throw invalid("join", "game", "must be a game's name: 1-32 of a-z and 0-9, starting with a letter");
-            }
-            if (join.link() != null && !LINK.matcher(join.link()).matches()) {
-                throw invalid("join", "link", "must be an http(s) URL without query or fragment, at most 308 characters");
-            }
-        } else if (message instanceof ClientMessage.Input input) {
-            if (input.seq() < 1 || input.seq() > MAX_SEQ) {
-                throw invalid("input", "seq", "must be 1.." + MAX_SEQ);
-            }
-            if (Math.abs(input.dx()) > 1) {
-                throw invalid("input", "dx", "must be -1, 0 or 1");
-            }
-            if (Math.abs(input.dy()) > 1) {
-                throw invalid("input", "dy", "must be -1, 0 or 1");
-            }
-        } else if (message instanceof ClientMessage.Chat chat) {
-            if (chat.text() == null) {
-                throw invalid("chat", "text", "is required");
-            }
-            if (chat.text().length() > MAX_CHAT_CHARS) {
-                throw invalid("chat", "text", "must be at most " + MAX_CHAT_CHARS + " characters");
-            }
-        }
-    }
-
-    private static ProtocolException invalid(String type, String field, String problem) {
-        return new ProtocolException(ErrorCode.INVALID_FIELD, "'" + type + "." + field + "' " + problem);
     }
 
     private static String abbreviate(String s) {

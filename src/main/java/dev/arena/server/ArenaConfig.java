@@ -6,10 +6,7 @@ import dev.arena.server.connection.Limits;
 import dev.arena.server.room.Games;
 import dev.arena.server.room.RoomSettings;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -159,71 +156,12 @@ public record ArenaConfig(
 
     /** {@code gameKeys}: more names {@code lookup} knows, whose {@code arena.game.*} ones are read too. */
     public static ArenaConfig from(UnaryOperator<String> lookup, java.util.Set<String> gameKeys) {
-        Rules d = DEFAULT.rules();
-        Rules rules = new Rules(
-                integer(lookup, "arena.mapWidth", d.width()),
-                integer(lookup, "arena.mapHeight", d.height()),
-                integer(lookup, "arena.tickRate", d.tickRate()),
-                decimal(lookup, "arena.speed", d.speed()),
-                decimal(lookup, "arena.radius", d.radius()));
-        return new ArenaConfig(
-                rules,
-                integer(lookup, "arena.maxPlayersPerRoom", DEFAULT.maxPlayersPerRoom()),
-                integer(lookup, "arena.maxRooms", DEFAULT.maxRooms()),
-                DEFAULT.defaultRoom(),
-                seconds(lookup, "arena.resumeGraceSeconds", DEFAULT.resumeGrace()),
-                seconds(lookup, "arena.idleTimeoutSeconds", DEFAULT.idleTimeout()),
-                seconds(lookup, "arena.slowConsumerSeconds", DEFAULT.slowConsumerTimeout()),
-                integer(lookup, "arena.maxMessagesPerSecond", DEFAULT.maxMessagesPerSecond()),
-                integer(lookup, "arena.messageBurst", DEFAULT.messageBurst()),
-                integer(lookup, "arena.maxConnectionsPerAddress", DEFAULT.maxConnectionsPerAddress()),
-                setting(lookup, "arena.allowedOrigins", DEFAULT.allowedOrigins(), ArenaConfig::origins, "a list"),
-                integer(lookup, "arena.viewDistance", DEFAULT.viewDistance()),
-                integer(lookup, "arena.maxRoomsPerAddress", DEFAULT.maxRoomsPerAddress()),
-                integer(lookup, "arena.roomsPerAddressPerMinute", DEFAULT.roomsPerAddressPerMinute()),
-                integer(lookup, "arena.maxSeatsPerAddress", DEFAULT.maxSeatsPerAddress()),
-                Games.from(lookup, gameKeys));
+        return ConfigReader.read(lookup, gameKeys);
     }
 
     /** {@code arena.maxPlayersPerRoom} becomes {@code ARENA_MAX_PLAYERS_PER_ROOM}. */
     static String envName(String key) {
-        return key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    private static List<String> origins(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
-    }
-
-    private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
-        return setting(lookup, key, fallback, Integer::valueOf, "a whole number");
-    }
-
-    private static double decimal(UnaryOperator<String> lookup, String key, double fallback) {
-        return setting(lookup, key, fallback, Double::valueOf, "a number");
-    }
-
-    private static Duration seconds(UnaryOperator<String> lookup, String key, Duration fallback) {
-        double s = setting(lookup, key, fallback.toMillis() / 1000.0, Double::valueOf, "a number of seconds");
-        if (!Double.isFinite(s) || s < 0 || s > 86_400) {
-            throw new IllegalArgumentException(key + " must be a number of seconds: '" + s + "'");
-        }
-        return Duration.ofMillis(Math.round(s * 1000));
-    }
-
-    private static <T> T setting(
-            UnaryOperator<String> lookup, String key, T fallback, Function<String, T> parse, String expected) {
-        String value = lookup.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return parse.apply(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be " + expected + ": '" + value + "'");
-        }
+        return ConfigReader.envName(key);
     }
 
     private static void atLeast(String key, int value, int min) {

@@ -10,7 +10,6 @@ import dev.arena.server.connection.Peer;
 import dev.arena.server.metrics.ArenaMetrics;
 import dev.arena.server.metrics.Metrics;
 import dev.arena.server.party.Party;
-import dev.arena.server.room.Room;
 import dev.arena.server.room.RoomDirectory;
 import dev.arena.server.room.RoomHost;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +45,7 @@ public class GameWorld {
     private final Object tickLock = new Object();
     private volatile boolean shutDown;
     private final Senders senders = new Senders();
+    private final WorldStats stats;
 
     /** For CDI and standalone use: settings from system properties and environment, the system clock. */
     public GameWorld() {
@@ -68,7 +68,8 @@ public class GameWorld {
         this.rooms = new RoomDirectory(config.roomSettings(), seeds, codec, host, secrets::newPartyCode,
                 connections::error);
         this.messages = new ClientMessages(connections, rooms, metrics, codec, clockMillis);
-        metrics.gauges(this::roomCount, this::playerCount, this::connectionCount, this::addressCount);
+        this.stats = new WorldStats(rooms, connections, ticks);
+        metrics.gauges(stats::roomCount, stats::playerCount, stats::connectionCount, stats::addressCount);
     }
 
     /** Hands snapshots to clients on {@code executor}'s threads (null: the tick thread); see {@link Senders}. */
@@ -177,63 +178,12 @@ public class GameWorld {
     }
 
     public Health health() {
-        return ticks.health(clockMillis.getAsLong(), config.rules().tickRate(), roomCount(), playerCount(),
-                connectionCount());
+        return ticks.health(clockMillis.getAsLong(), config.rules().tickRate(), stats.roomCount(),
+                stats.playerCount(), stats.connectionCount());
     }
 
-    public int roomCount() {
-        return rooms.size();
-    }
-
-    /** Players in all rooms, those away (waiting for their client to resume) included. */
-    public int playerCount() {
-        return rooms.sum(Room::playerCount);
-    }
-
-    /** Spectators in all rooms (not counted as players), those away included. */
-    public int spectatorCount() {
-        return rooms.sum(Room::spectatorCount);
-    }
-
-    /** Screens in all rooms (not counted as players), those away included. */
-    public int screenCount() {
-        return rooms.sum(Room::screenCount);
-    }
-
-    /** Players whose connection dropped and who wait to be resumed. */
-    public int awayCount() {
-        return rooms.sum(Room::awayCount);
-    }
-
-    public int connectionCount() {
-        return connections.size();
-    }
-
-    /** Remote addresses with at least one open connection. */
-    public int addressCount() {
-        return connections.addresses();
-    }
-
-    /** Characters waiting to be sent (or being sent) to all clients: the server's outgoing buffer. */
-    public long pendingChars() {
-        return connections.pendingChars();
-    }
-
-    public long droppedSnapshots() {
-        return ticks.droppedSnapshots();
-    }
-
-    /** Messages refused by the rate limit. */
-    public long refusedMessages() {
-        return connections.refusedMessages();
-    }
-
-    /** How many connections the server closed with {@code code}. */
-    public long closedWith(int code) {
-        return connections.closedWith(code);
-    }
-
-    public long ticks() {
-        return ticks.count();
+    /** What this world holds and has done, read live: rooms, players, connections, ticks. */
+    public WorldStats stats() {
+        return stats;
     }
 }

@@ -1,5 +1,7 @@
 package dev.arena.snapshot;
 
+import dev.arena.snapshot.ViewDiff.Eye;
+import dev.arena.snapshot.ViewDiff.View;
 import dev.arena.spi.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +51,7 @@ final class CellChunks {
      * A group's sections: a positioned kind's from the frame's {@link CellChunks} when the group's eye stays in its
      * cell, a kind without cells' made once for all groups of the profile, else diffed for the group.
      */
-    static Delta.Shared group(Frame before, Frame now, ClientStream.View vb, ClientStream.View vn) {
+    static Delta.Shared group(Frame before, Frame now, View vb, View vn) {
         ViewProfile p = vn.profile();
         List<Delta.Part> parts = new ArrayList<>();
         for (int k = 0; k < now.kinds.length; k++) {
@@ -65,11 +67,11 @@ final class CellChunks {
                         key -> new CellChunks(before, now, kind, p))).section(vn.eye());
             } else if (vn.eye() != null && !rn.celled()) {
                 part = (Delta.Part) now.cached(new Uncelled(p.index, serial, k), key -> {
-                    Delta.Part made = Delta.Part.of(kind, rn.kind, ClientStream.diff(before, now, kind, vb, vn));
+                    Delta.Part made = Delta.Part.of(kind, rn.kind, ViewDiff.diff(before, now, kind, vb, vn));
                     return made == null ? Delta.Part.EMPTY : made;
                 });
             } else {
-                part = Delta.Part.of(k, rn.kind, ClientStream.diff(before, now, k, vb, vn));
+                part = Delta.Part.of(k, rn.kind, ViewDiff.diff(before, now, k, vb, vn));
             }
             if (part != null && part != Delta.Part.EMPTY) {
                 parts.add(part);
@@ -123,7 +125,7 @@ final class CellChunks {
                 continue;
             }
             nextRow[j] = i;
-            int[] changed = ClientStream.changed(fields, rb, j, rn, i);
+            int[] changed = ViewDiff.changed(fields, rb, j, rn, i);
             Delta.Op setOp = changed == null ? null
                     : new Delta.Op(Delta.OpCode.SET, rn.ids[i], rn.owners[i], changed, rn.q[i], rn.texts[i]);
             if (rb.column[j] == rn.column[i] && rb.row[j] == rn.row[i]) {
@@ -154,7 +156,7 @@ final class CellChunks {
     }
 
     /** The section (and its bytes) of a group whose eye was and is in {@code eye}, or null when it says nothing. */
-    Delta.Part section(ClientStream.Eye eye) {
+    Delta.Part section(Eye eye) {
         List<Delta.Op> ops = new ArrayList<>();
         List<byte[]> parts = new ArrayList<>();
         for (int r = eye.row() - 1; r <= eye.row() + 1; r++) {
@@ -211,7 +213,7 @@ final class CellChunks {
         }
     }
 
-    private static boolean near(Frame.Rows rows, int i, ClientStream.Eye eye) {
+    private static boolean near(Frame.Rows rows, int i, Eye eye) {
         return Math.abs((long) rows.column[i] - eye.column()) <= 1 && Math.abs((long) rows.row[i] - eye.row()) <= 1;
     }
 

@@ -1,13 +1,13 @@
 package dev.arena.snapshot;
 
+import dev.arena.snapshot.ViewDiff.Eye;
+import dev.arena.snapshot.ViewDiff.View;
 import dev.arena.spi.Field;
 import dev.arena.spi.Kind;
 import dev.arena.spi.Schema;
 import dev.arena.spi.Viewer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One connection's view of a room's state: which frame it was last sent, and from that, each frame's {@link Delta}.
@@ -37,21 +37,8 @@ public final class ClientStream {
     private final ViewProfile profile;
     private Frame last;
 
-    /** An eye cell. */
-    record Eye(int column, int row) {}
-
     /** What {@link Frame#shared} keys a group's sections by. */
     record Group(int profile, long before, Eye eyeBefore, Eye eye) {}
-
-    /**
-     * Whose eyes a delta is made for: a viewer ({@code player} its id; its own entities are always in view, with the
-     * owner's fields) or a group ({@code player} -1: every entity as others see it).
-     */
-    record View(int player, ViewProfile profile, Eye eye) {
-        int[] fields(int k, int owner) {
-            return player > 0 && owner == player ? profile.own[k] : profile.others[k];
-        }
-    }
 
     public ClientStream(Schema schema, Viewer viewer) {
         this.schema = schema;
@@ -75,8 +62,8 @@ public final class ClientStream {
         Frame before = last;
         boolean full = before == null;
         int player = viewer.player();
-        Eye eyeBefore = full ? null : eye(before, player);
-        Eye eye = eye(frame, player);
+        Eye eyeBefore = full ? null : ViewDiff.eye(before, player);
+        Eye eye = ViewDiff.eye(frame, player);
         View groupBefore = new View(-1, profile, eyeBefore);
         View groupNow = new View(-1, profile, eye);
         Delta.Shared shared = frame.shared(new Group(profile.index, full ? -1 : before.serial, eyeBefore, eye),
@@ -97,52 +84,12 @@ public final class ClientStream {
     private static List<Delta.Section> sections(Frame before, Frame now, View vb, View vn) {
         List<Delta.Section> out = new ArrayList<>();
         for (int k = 0; k < now.kinds.length; k++) {
-            List<Delta.Op> ops = diff(before, now, k, vb, vn);
+            List<Delta.Op> ops = ViewDiff.diff(before, now, k, vb, vn);
             if (!ops.isEmpty()) {
                 out.add(new Delta.Section(k, now.kinds[k].kind, ops));
             }
         }
         return out;
-    }
-
-    static List<Delta.Op> diff(Frame before, Frame now, int k, View vb, View vn) {
-        List<Delta.Op> ops = new ArrayList<>();
-        Frame.Rows rn = now.kinds[k];
-        Frame.Rows rb = before == null ? null : before.kinds[k];
-        if (!vn.profile.kindOthers[k] && !vn.profile.kindOwn[k]) {
-            return ops;
-        }
-        int[] cn = candidates(now, k, vn);
-        for (int x = 0, n = cn == null ? rn.ids.length : cn.length; x < n; x++) {
-            int i = cn == null ? x : cn[x];
-            if (!visible(rn, k, i, vn)) {
-                continue;
-            }
-            int owner = rn.owners[i];
-            int[] fields = vn.fields(k, owner);
-            int j = rb == null ? -1 : rb.indexOf(rn.ids[i]);
-            if (j < 0 || rb.owners[j] != owner || !visible(rb, k, j, vb)) {
-                ops.add(new Delta.Op(Delta.OpCode.NEW, rn.ids[i], owner, fields, rn.q[i], rn.texts[i]));
-            } else {
-                int[] changed = changed(fields, rb, j, rn, i);
-                if (changed != null) {
-                    ops.add(new Delta.Op(Delta.OpCode.SET, rn.ids[i], owner, changed, rn.q[i], rn.texts[i]));
-                }
-            }
-        }
-        if (rb != null) {
-            int[] cb = candidates(before, k, vb);
-            for (int x = 0, n = cb == null ? rb.ids.length : cb.length; x < n; x++) {
-                int j = cb == null ? x : cb[x];
-                if (visible(rb, k, j, vb)) {
-                    int i = rn.indexOf(rb.ids[j]);
-                    if (i < 0 || !visible(rn, k, i, vn)) { // still in view under another owner: its new op replaces it
-                        ops.add(new Delta.Op(Delta.OpCode.GONE, rb.ids[j], 0, new int[0], null, null));
-                    }
-                }
-            }
-        }
-        return ops;
     }
 
     /**
@@ -170,11 +117,11 @@ public final class ClientStream {
             Frame.Rows rb = before == null ? null : before.kinds[k];
             int j = rb == null ? -1 : rb.indexOf(rn.ids[i]);
             boolean mineBeforeToo = j >= 0 && rb.owners[j] == player;
-            boolean sharedBefore = j >= 0 && visible(rb, k, j, vb);
+            boolean sharedBefore = j >= 0 && ViewDiff.visible(rb, k, j, vb);
             Delta.Op op = null;
-            if (visible(rn, k, i, vn)) {
+            if (ViewDiff.visible(rn, k, i, vn)) {
                 if (sharedBefore && mineBeforeToo) { // the shared section sets what changed of others' fields
-                    int[] changed = changed(profile.ownOnly[k], rb, j, rn, i);
+                    int[] changed = ViewDiff.changed(profile.ownOnly[k], rb, j, rn, i);
                     if (changed != null) {
                         op = new Delta.Op(Delta.OpCode.SET, rn.ids[i], player, changed, rn.q[i], rn.texts[i]);
                     }
@@ -182,7 +129,7 @@ public final class ClientStream {
                     return null; // a shared new op with others' fields, which this viewer would read as its own
                 }
             } else if (mineBeforeToo && !sharedBefore) {
-                int[] changed = changed(profile.own[k], rb, j, rn, i);
+                int[] changed = ViewDiff.changed(profile.own[k], rb, j, rn, i);
                 if (changed != null) {
                     op = new Delta.Op(Delta.OpCode.SET, rn.ids[i], player, changed, rn.q[i], rn.texts[i]);
                 }
@@ -203,7 +150,7 @@ public final class ClientStream {
             if (i >= 0 && rn.owners[i] == player) {
                 continue; // still the viewer's: done above
             }
-            if (!(i >= 0 && visible(rn, k, i, vn)) && !visible(rb, k, j, vb)) {
+            if (!(i >= 0 && ViewDiff.visible(rn, k, i, vn)) && !ViewDiff.visible(rb, k, j, vb)) {
                 add(byKind, k, new Delta.Op(Delta.OpCode.GONE, rb.ids[j], 0, new int[0], null, null));
             }
         }
@@ -223,87 +170,5 @@ public final class ClientStream {
             }
             byKind.get(k).add(op);
         }
-    }
-
-    /** Those of {@code fields} whose values differ between row {@code j} of {@code rb} and {@code i} of {@code rn}. */
-    static int[] changed(int[] fields, Frame.Rows rb, int j, Frame.Rows rn, int i) {
-        long[] was = rb.q[j];
-        long[] q = rn.q[i];
-        String[] wasTexts = rb.texts[j];
-        String[] texts = rn.texts[i];
-        int[] changed = null;
-        int n = 0;
-        for (int f : fields) {
-            if (was[f] != q[f] || (texts != null && !Objects.equals(wasTexts[f], texts[f]))) {
-                if (changed == null) {
-                    changed = new int[fields.length];
-                }
-                changed[n++] = f;
-            }
-        }
-        return changed == null ? null : n == changed.length ? changed : Arrays.copyOf(changed, n);
-    }
-
-    /** The rows of kind {@code k} that may be in view of {@code v}: those in its 3 x 3 cells and its own; null: all. */
-    private static int[] candidates(Frame f, int k, View v) {
-        Frame.Rows rows = f.kinds[k];
-        if (v.eye == null || !rows.celled()) {
-            return null;
-        }
-        int[] out = new int[16];
-        int n = 0;
-        for (int r = v.eye.row() - 1; r <= v.eye.row() + 1; r++) {
-            for (int c = v.eye.column() - 1; c <= v.eye.column() + 1; c++) {
-                int slot = rows.cell(c, r);
-                if (slot < 0) {
-                    continue;
-                }
-                for (int at = rows.cellStart(slot), end = at + rows.cellCount(slot); at < end; at++) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, n * 2);
-                    }
-                    out[n++] = rows.cellRow(at);
-                }
-            }
-        }
-        if (v.player > 0) {
-            for (long e : f.owned(v.player)) {
-                int i = (int) e;
-                if ((int) (e >>> 32) == k && !near(rows, i, v.eye)) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, n * 2);
-                    }
-                    out[n++] = i;
-                }
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static boolean visible(Frame.Rows rows, int k, int i, View v) {
-        boolean own = v.player > 0 && rows.owners[i] == v.player;
-        if (!(own ? v.profile.kindOwn[k] : v.profile.kindOthers[k])) {
-            return false;
-        }
-        return own || v.eye == null || !rows.celled() || near(rows, i, v.eye);
-    }
-
-    private static boolean near(Frame.Rows rows, int i, Eye eye) {
-        return Math.abs((long) rows.column[i] - eye.column()) <= 1 && Math.abs((long) rows.row[i] - eye.row()) <= 1;
-    }
-
-    /** The viewer's eye cell: its first positioned entity's, or null (sees everything). */
-    private static Eye eye(Frame frame, int player) {
-        if (frame.cellSize <= 0 || player == 0) {
-            return null;
-        }
-        for (long e : frame.owned(player)) {
-            Frame.Rows rows = frame.kinds[(int) (e >>> 32)];
-            if (rows.kind.hasPosition()) {
-                int i = (int) e;
-                return new Eye(rows.column[i], rows.row[i]);
-            }
-        }
-        return null;
     }
 }

@@ -111,8 +111,8 @@ public final class EdgeScenarios {
             }
             System.out.printf("slow consumers: %d readers, %d stalled from one address, %d more after 25 s (%d refused"
                     + " at the handshake); closed 4001: %d, 4005: %d; that address's server sockets:%s%n", crowd,
-                    stalled, later, refusedLater, server.world().closedWith(CloseCodes.SLOW_CONSUMER),
-                    server.world().closedWith(CloseCodes.TOO_MANY_CONNECTIONS), timeline);
+                    stalled, later, refusedLater, server.world().stats().closedWith(CloseCodes.SLOW_CONSUMER),
+                    server.world().stats().closedWith(CloseCodes.TOO_MANY_CONNECTIONS), timeline);
         } finally {
             for (StalledClient c : clients) {
                 c.close();

@@ -311,7 +311,7 @@ class BrowserPlayIT {
         List<Number> moved = awaitServerPositionChange(a, id, before);
         new Actions(a.driver()).keyUp(Keys.ARROW_RIGHT).perform();
         assertThat(moved.get(0).doubleValue()).isGreaterThan(before.get(0).doubleValue());
-        assertThat(server.world().connectionCount()).isPositive();
+        assertThat(server.world().stats().connectionCount()).isPositive();
     }
 
     private static boolean close(List<Number> p, List<Number> q) {

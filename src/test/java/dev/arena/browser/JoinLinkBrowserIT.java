@@ -110,6 +110,6 @@ class JoinLinkBrowserIT {
         List<String> nowPressed = screen.eval("[...document.querySelectorAll('#join-choices button[aria-pressed=true]')]"
                 + ".map((b) => b.textContent)");
         assertThat(nowPressed).containsExactly("this computer only");
-        assertThat(server.world().roomCount()).as("the same room, no new one").isEqualTo(1);
+        assertThat(server.world().stats().roomCount()).as("the same room, no new one").isEqualTo(1);
     }
 }

@@ -182,7 +182,7 @@ class PartyBrowserIT {
             assertThat(phone.driver().findElement(By.id("controls")).isDisplayed()).isFalse();
             assertThat((Object) phone.eval("window.arena.lastError.code")).isEqualTo("unknown_room");
             phone.screenshot(ARTIFACTS.resolve("party-unknown-room.png"));
-            assertThat(server.world().roomCount()).as("no room was made for it").isLessThanOrEqualTo(1);
+            assertThat(server.world().stats().roomCount()).as("no room was made for it").isLessThanOrEqualTo(1);
         }
     }
 

@@ -83,7 +83,7 @@ class SpectatorAndReplacedTabBrowserIT {
             WebElement canvas = browser.driver().findElement(By.id("map"));
             new Actions(browser.driver()).moveToElement(canvas).click().keyDown(Keys.ARROW_DOWN).pause(500)
                     .keyUp(Keys.ARROW_DOWN).perform();
-            assertThat(server.world().playerCount()).as("a spectator is no player").isEqualTo(1);
+            assertThat(server.world().stats().playerCount()).as("a spectator is no player").isEqualTo(1);
             assertThat(browser.<List<Object>>eval("window.arena.players.map((p) => p.name)")).containsExactly("Ada");
 
             // The room's chat reaches it.
@@ -126,7 +126,7 @@ class SpectatorAndReplacedTabBrowserIT {
         // It does not fight over the player: two seconds later it is still off, the second tab still plays.
         Thread.sleep(2_000);
         assertThat((Object) browser.eval("window.arena.status")).isEqualTo("disconnected");
-        assertThat(server.world().playerCount()).isEqualTo(1);
+        assertThat(server.world().stats().playerCount()).isEqualTo(1);
 
         // Reconnect joins as a new player; the second tab keeps Ada.
         reconnect.click();

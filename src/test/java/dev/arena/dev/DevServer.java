@@ -185,7 +185,7 @@ public final class DevServer implements AutoCloseable {
     public void close() {
         arena.stop(); // sends "going away" to every client
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (arena.world().connectionCount() > 0 && System.nanoTime() < deadline) {
+        while (arena.world().stats().connectionCount() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000L); // let the close frames go out before the sockets are cut
         }
         // Tyrus reports a close as soon as it has queued the close frame; give the frames time to be written.

@@ -7,7 +7,7 @@ import dev.arena.protocol.ClientMessage;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.runtime.TickLoop;
 import dev.arena.server.ArenaConfig;
-import dev.arena.server.GameWorld;
+import dev.arena.server.WorldStats;
 import dev.arena.support.GameClient;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class ChurnIT {
                 .withResumeGrace(Duration.ofMillis(500));
         try (DevServer server = DevServer.startForTests(config);
                 GameClient watcher = GameClient.join(server.gameUri(), "watcher", "watch")) {
-            GameWorld world = server.world();
+            WorldStats world = server.world().stats();
             wave(server, 0, CLIENTS / 4); // warm-up: classes loaded, client threads started
             awaitTrue(() -> world.connectionCount() == 1 && world.playerCount() == 1, "warm-up gone");
             int threadsBefore = Thread.activeCount();

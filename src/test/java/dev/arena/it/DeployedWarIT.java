@@ -2,10 +2,16 @@ package dev.arena.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.games.tutorial.CdiFlagGame;
+import dev.arena.games.tutorial.FlagGame;
 import dev.arena.it.scenario.AllScenarios;
+import dev.arena.it.scenario.GameScenarios.Socket;
 import dev.arena.protocol.CloseCodes;
+import dev.arena.snapshot.StateDecoder;
+import dev.arena.spi.Viewer;
 import dev.arena.support.ArenaTarget;
 import dev.arena.support.RawWebSocket;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,14 +35,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>It runs every shared scenario ({@link AllScenarios}, the same that {@link DevServerScenariosIT} runs against the
  * dev server) in one deployment, so each server boots once: Payara Micro starts a JVM per deployment. Below are the
- * checks that belong to the app servers only.
+ * checks that belong to the app servers only: a game registered as a CDI bean, and the per-address connection limit.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DeployedWarIT implements AllScenarios {
+    /**
+     * The packaged WAR, plus a game that is a CDI bean and nothing else ({@link CdiFlagGame}: no
+     * {@code META-INF/services} entry), for {@link #aGameThatIsACdiBeanIsPlayedWhereCdiRuns}.
+     */
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("arena.war")));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("arena.war")))
+                .addClasses(CdiFlagGame.class, FlagGame.class);
     }
 
     @ArquillianResource
@@ -45,6 +56,49 @@ class DeployedWarIT implements AllScenarios {
     @Override
     public ArenaTarget target() {
         return ArenaTarget.deployed(base);
+    }
+
+    /**
+     * Registration through CDI: on Payara and WildFly the deployment's {@code Game} beans join the service-loaded
+     * games, so a join with {@code "game":"flag"} gets a room of the bean's game (its welcome, its schema and
+     * settings), and an input moves the player in the state frames. Tomcat has no CDI: the bean is no game there
+     * ({@code unknown_game}); on Tomcat (and the dev server) a game is registered through {@code ServiceLoader}
+     * ({@code META-INF/services/dev.arena.spi.Game}), as the shipped games are everywhere.
+     */
+    @Test
+    void aGameThatIsACdiBeanIsPlayedWhereCdiRuns() throws Exception {
+        String join = "{\"type\":\"join\",\"name\":\"Flo\",\"room\":\"" + room("cdi")
+                + "\",\"game\":\"flag\"}";
+        try (Socket flo = new Socket(target().game(), false)) {
+            flo.send(join);
+            if (!target().isFullPlatform()) {
+                JsonObject error = flo.nextJson("error");
+                assertThat(error.getString("code")).as("no CDI on %s", target().name()).isEqualTo("unknown_game");
+                String message = error.getString("message");
+                assertThat(message.substring(message.indexOf("the games are"))).contains("coinrush")
+                        .doesNotContain("flag");
+                return;
+            }
+            JsonObject welcome = flo.nextJson("welcome");
+            assertThat(welcome.getString("game")).isEqualTo("flag");
+            assertThat(welcome.getJsonObject("schema").getJsonArray("kinds")).extracting(k -> k.asJsonObject()
+                    .getString("name")).containsExactly("player", "flag");
+            assertThat(welcome.getJsonObject("settings").getInt("size")).isEqualTo(10);
+            int id = welcome.getInt("id");
+            StateDecoder state = new StateDecoder(new FlagGame().schema(), Viewer.player(id));
+            state.apply(flo.nextJson("state").toString());
+            long x = (Long) state.entities().get("player").get(id).values().get("x");
+            long dx = x < 9 ? 1 : -1; // towards the middle: the grid is 10 cells wide
+            flo.send("{\"type\":\"input\",\"seq\":1,\"input\":\"move\",\"dx\":" + dx + ",\"dy\":0}");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (state.ack() < 1 && System.nanoTime() < deadline) {
+                state.apply(flo.nextJson("state").toString());
+            }
+            assertThat(state.ack()).as("the input acknowledged").isEqualTo(1);
+            long now = (Long) state.entities().get("player").get(id).values().get("x");
+            assertThat(Long.signum(now - x)).as("moved from x %d by dx %d: at %d", x, dx, now).isEqualTo(dx);
+            assertThat(state.entities().get("flag")).as("the flag the game put on the grid").hasSize(1);
+        }
     }
 
     /**

@@ -37,7 +37,7 @@ class HostileClientIT {
             c.sendBinary(new byte[] {1, 2, 3});
             assertThat(c.awaitClose(3000)).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
             honest.await(ServerMessage.PlayerLeft.class); // not kept away for resume: it broke the protocol
-            assertThat(server.world().awayCount()).isZero();
+            assertThat(server.world().stats().awayCount()).isZero();
         }
     }
 
@@ -68,7 +68,7 @@ class HostileClientIT {
             honest.drain();
             honest.await(ServerMessage.Snapshot.class); // the honest player still gets its snapshots
             assertThat(honest.isOpen()).isTrue();
-            assertThat(server.world().closedWith(CloseCodes.INTERNAL_ERROR)).isZero();
+            assertThat(server.world().stats().closedWith(CloseCodes.INTERNAL_ERROR)).isZero();
         }
     }
 }

@@ -88,7 +88,7 @@ class JoinBurstIT {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long burstTick = server.world().ticks();
+            long burstTick = server.world().stats().ticks();
             System.out.printf("join burst: %d clients joined one room in %.1f s%n", CLIENTS, seconds);
             assertThat(seconds).as("seconds for %d joins", CLIENTS).isLessThan(60);
 
@@ -105,7 +105,7 @@ class JoinBurstIT {
             }
             assertThat(counters).as("every client gets snapshots after the burst (tick %d)", burstTick)
                     .allMatch(c -> c.lastTick.get() > burstTick + 20);
-            assertThat(server.world().playerCount()).isEqualTo(CLIENTS);
+            assertThat(server.world().stats().playerCount()).isEqualTo(CLIENTS);
         } finally {
             clients.forEach(ArenaClient::close);
             pool.shutdownNow();

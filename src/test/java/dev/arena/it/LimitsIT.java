@@ -43,7 +43,7 @@ class LimitsIT {
                 noOrigin.sendText("{\"type\":\"ping\",\"t\":1}");
                 assertThat(noOrigin.nextText(3000)).startsWith("{\"type\":\"pong\"");
             }
-            assertThat(server.world().connectionCount()).isLessThanOrEqualTo(1);
+            assertThat(server.world().stats().connectionCount()).isLessThanOrEqualTo(1);
         }
     }
 
@@ -60,7 +60,7 @@ class LimitsIT {
                     .isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
             clients.get(0).close();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (server.world().connectionCount() > 2 && System.nanoTime() < deadline) {
+            while (server.world().stats().connectionCount() > 2 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             try (GameClient fifth = GameClient.join(server.gameUri(), "c4", "r")) {
@@ -87,7 +87,7 @@ class LimitsIT {
                 quiet.await(ServerMessage.Snapshot.class);
             }
             assertThat(quiet.isOpen()).isTrue();
-            assertThat(server.world().closedWith(CloseCodes.IDLE_TIMEOUT)).isEqualTo(1);
+            assertThat(server.world().stats().closedWith(CloseCodes.IDLE_TIMEOUT)).isEqualTo(1);
         }
     }
 }

@@ -110,7 +110,7 @@ class PartyIT {
             assertThat(sam.await(ServerMessage.Error.class).code()).isEqualTo("forbidden");
             assertThat(collect(pat, Duration.ofMillis(300))).noneMatch(m -> m instanceof ServerMessage.PlayerJoined
                     || m instanceof ServerMessage.Audience);
-            assertThat(server.world().spectatorCount()).isGreaterThanOrEqualTo(1);
+            assertThat(server.world().stats().spectatorCount()).isGreaterThanOrEqualTo(1);
         }
     }
 

@@ -55,11 +55,11 @@ class SlowClientIT {
             // (a steady stream of drops, at least 3 a tick for the 3 of them: a bot that falls behind for a moment on
             // a loaded machine drops a few too, which must not count as the stall)
             long windowStart = System.nanoTime();
-            long dropsAtWindowStart = server.world().droppedSnapshots();
+            long dropsAtWindowStart = server.world().stats().droppedSnapshots();
             while (System.nanoTime() < deadline) {
                 watcher.await(ServerMessage.Snapshot.class);
                 if (System.nanoTime() - windowStart >= 500_000_000L) {
-                    long drops = server.world().droppedSnapshots();
+                    long drops = server.world().stats().droppedSnapshots();
                     if (drops >= 10 && drops - dropsAtWindowStart >= 25 * STALLED / 2) {
                         break;
                     }
@@ -67,9 +67,9 @@ class SlowClientIT {
                     dropsAtWindowStart = drops;
                 }
             }
-            assertThat(server.world().droppedSnapshots()).as("snapshots dropped for the stalled clients")
+            assertThat(server.world().stats().droppedSnapshots()).as("snapshots dropped for the stalled clients")
                     .isGreaterThanOrEqualTo(10);
-            long dropsBefore = server.world().droppedSnapshots();
+            long dropsBefore = server.world().stats().droppedSnapshots();
             Measured during = measure(server, watcher);
 
             // ticks run or, when the machine kept the tick thread waiting past a due time, skipped and counted
@@ -80,22 +80,23 @@ class SlowClientIT {
                     .isGreaterThanOrEqualTo((int) (during.ticks * 0.9));
             assertThat(during.meanTickMillis).as("mean tick time with stalled clients (before: %.3f ms)",
                     before.meanTickMillis).isLessThan(before.meanTickMillis * 3 + 2);
-            assertThat(server.world().droppedSnapshots() - dropsBefore).as("the stalled clients keep dropping")
+            assertThat(server.world().stats().droppedSnapshots() - dropsBefore).as("the stalled clients keep dropping")
                     .isGreaterThan(20);
             // what the server holds for all clients: a frame in flight and a snapshot waiting each, at most
             long snapshotChars = 80L * (BOTS + STALLED + 1);
             assertThat(during.maxPendingChars).as("outgoing characters held by the server")
                     .isLessThan((BOTS + STALLED + 1) * 2 * snapshotChars);
-            assertThat(server.world().playerCount()).isEqualTo(BOTS + 1 + STALLED);
+            assertThat(server.world().stats().playerCount()).isEqualTo(BOTS + 1 + STALLED);
 
             // stuck on one send for longer than the timeout: closed as slow consumers, the others go on
             long waitUntil = System.nanoTime() + SLOW.plusSeconds(10).toNanos();
-            while (server.world().closedWith(CloseCodes.SLOW_CONSUMER) < STALLED && System.nanoTime() < waitUntil) {
+            while (server.world().stats().closedWith(CloseCodes.SLOW_CONSUMER) < STALLED
+                    && System.nanoTime() < waitUntil) {
                 watcher.await(ServerMessage.Snapshot.class);
             }
-            assertThat(server.world().closedWith(CloseCodes.SLOW_CONSUMER)).isEqualTo(STALLED);
-            assertThat(server.world().connectionCount()).isEqualTo(BOTS + 1);
-            assertThat(server.world().pendingChars()).isLessThan((BOTS + 1) * 2 * snapshotChars);
+            assertThat(server.world().stats().closedWith(CloseCodes.SLOW_CONSUMER)).isEqualTo(STALLED);
+            assertThat(server.world().stats().connectionCount()).isEqualTo(BOTS + 1);
+            assertThat(server.world().stats().pendingChars()).isLessThan((BOTS + 1) * 2 * snapshotChars);
             // and their sockets are gone at once, with what was queued for them: they would never read it, nor the
             // close frame behind it (the kernel's table, as `ss -tn` shows it; without reading from them)
             long cutBy = System.nanoTime() + 1_000_000_000L;
@@ -152,7 +153,7 @@ class SlowClientIT {
         while (System.nanoTime() - began < 2_000_000_000L) {
             last = watcher.await(ServerMessage.Snapshot.class);
             received++;
-            maxPending = Math.max(maxPending, server.world().pendingChars());
+            maxPending = Math.max(maxPending, server.world().stats().pendingChars());
         }
         return new Measured(last.tick() - first.tick(), server.tickLoop().missedTicks() - missedBefore, received,
                 server.tickLoop().stats().meanMillisSince(start), maxPending);

@@ -18,19 +18,19 @@ class StandaloneArenaTest {
         StandaloneArena arena = StandaloneArena.of(world);
         try {
             assertThat(StandaloneWorld.get()).containsSame(world);
-            assertThat(world.ticks()).as("not ticking before start").isZero();
+            assertThat(world.stats().ticks()).as("not ticking before start").isZero();
             arena.start();
-            await(() -> world.ticks() >= 3);
+            await(() -> world.stats().ticks() >= 3);
             assertThat(world.health().tickExecutor()).isEqualTo("plain");
             assertThat(world.health().tickThread()).isEqualTo("arena-tick");
             assertThat(arenaThreads()).as("the tick and the senders").isGreaterThanOrEqualTo(1 + ArenaThreads.SENDERS);
         } finally {
             arena.close();
         }
-        long ticks = world.ticks();
+        long ticks = world.stats().ticks();
         assertThat(StandaloneWorld.get()).isEmpty();
         assertThat(arenaThreads()).as("threads left after close").isZero();
-        assertThat(world.ticks()).as("no tick after close").isEqualTo(ticks);
+        assertThat(world.stats().ticks()).as("no tick after close").isEqualTo(ticks);
     }
 
     private static long arenaThreads() {

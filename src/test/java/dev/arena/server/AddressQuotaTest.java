@@ -60,8 +60,8 @@ class AddressQuotaTest {
         }
         world.tick();
         assertThat(made).isEqualTo(ArenaConfig.DEFAULT.maxRoomsPerAddress());
-        assertThat(world.roomCount()).isEqualTo(16);
-        assertThat(world.awayCount()).isEqualTo(16);
+        assertThat(world.stats().roomCount()).isEqualTo(16);
+        assertThat(world.stats().awayCount()).isEqualTo(16);
         for (int round = 0; round < 3; round++) { // resume every token and drop again: nothing more is held
             for (Client c : held) {
                 String room = c.peer().last(ServerMessage.Welcome.class).room();
@@ -74,10 +74,10 @@ class AddressQuotaTest {
             world.disconnect(more.connection());
             tickFor(Duration.ofSeconds(5));
         }
-        assertThat(world.roomCount()).isEqualTo(16);
+        assertThat(world.stats().roomCount()).isEqualTo(16);
         assertThat(player("203.0.113.9", "newcomer").welcomed()).isTrue(); // another address is not affected
         tickFor(Duration.ofSeconds(16)); // grace over: the rooms go and the address may make rooms again
-        assertThat(world.roomCount()).isEqualTo(1);
+        assertThat(world.stats().roomCount()).isEqualTo(1);
         assertThat(world.quota().rooms("198.51.100.1")).isZero();
         assertThat(player("198.51.100.1", "again").welcomed()).isTrue();
     }
@@ -94,7 +94,7 @@ class AddressQuotaTest {
             world.tick();
         }
         assertThat(made).isEqualTo(ArenaConfig.DEFAULT.roomsPerAddressPerMinute());
-        assertThat(world.roomCount()).isZero();
+        assertThat(world.stats().roomCount()).isZero();
         tickFor(Duration.ofSeconds(4)); // the bucket refills: one room every 3 s
         assertThat(player("198.51.100.2", "later").welcomed()).isTrue();
     }
@@ -142,7 +142,7 @@ class AddressQuotaTest {
                 joined++;
             }
         }
-        assertThat(world.playerCount()).isEqualTo(200);
+        assertThat(world.stats().playerCount()).isEqualTo(200);
         assertThat(player("192.0.2.99", "big").lastError()).isEqualTo("room_full");
         tickFor(Duration.ofSeconds(16)); // the away players leave: their seats come back
         assertThat(world.quota().seats("198.51.100.3")).isZero();
@@ -205,6 +205,6 @@ class AddressQuotaTest {
         assertThat(world.quota().addresses()).isEqualTo(200);
         tickFor(Duration.ofMinutes(3));
         assertThat(world.quota().addresses()).isZero();
-        assertThat(world.roomCount()).isZero();
+        assertThat(world.stats().roomCount()).isZero();
     }
 }

@@ -81,7 +81,7 @@ class GameWorldTest {
         assertThat(b.peer().messages(ServerMessage.PlayerJoined.class)).isEmpty();
         assertThat(a.peer().last(ServerMessage.Snapshot.class).players()).extracting(ServerMessage.PlayerPosition::id)
                 .containsExactly(a.peer().last(ServerMessage.Welcome.class).id());
-        assertThat(world.roomCount()).isEqualTo(2);
+        assertThat(world.stats().roomCount()).isEqualTo(2);
     }
 
     @Test
@@ -103,9 +103,9 @@ class GameWorldTest {
         assertThat(a.peer().last(ServerMessage.Snapshot.class).players()).hasSize(1);
         world.disconnect(a.connection());
         world.tick();
-        assertThat(world.roomCount()).isZero();
-        assertThat(world.playerCount()).isZero();
-        assertThat(world.connectionCount()).isZero();
+        assertThat(world.stats().roomCount()).isZero();
+        assertThat(world.stats().playerCount()).isZero();
+        assertThat(world.stats().connectionCount()).isZero();
     }
 
     @Test
@@ -131,7 +131,7 @@ class GameWorldTest {
         world.tick();
         world.receive(c.connection(), new ClientMessage.Join("a", "other"));
         assertThat(c.peer().last(ServerMessage.Error.class).code()).isEqualTo("already_joined");
-        assertThat(world.playerCount()).isEqualTo(1);
+        assertThat(world.stats().playerCount()).isEqualTo(1);
     }
 
     @Test

@@ -94,7 +94,7 @@ class InputPathFuzzTest {
         for (Connection c : connections) {
             assertThat(c.outbox().pendingChars()).isLessThan(100_000);
         }
-        assertThat(world.roomCount()).isLessThanOrEqualTo(3);
+        assertThat(world.stats().roomCount()).isLessThanOrEqualTo(3);
         for (int i = 0; i < connections.size(); i++) {
             if (i == 0) {
                 world.dropped(connections.get(i)); // may resume: leaves after the grace period
@@ -105,9 +105,9 @@ class InputPathFuzzTest {
         clock.addAndGet(2_100);
         world.tick();
         world.tick();
-        assertThat(world.playerCount()).isZero();
-        assertThat(world.roomCount()).isZero();
-        assertThat(world.connectionCount()).isZero();
-        assertThat(world.addressCount()).isZero();
+        assertThat(world.stats().playerCount()).isZero();
+        assertThat(world.stats().roomCount()).isZero();
+        assertThat(world.stats().connectionCount()).isZero();
+        assertThat(world.stats().addressCount()).isZero();
     }
 }

@@ -50,11 +50,11 @@ class LimitsTest {
         assertThat(flood.peer().messages(ServerMessage.Error.class)).extracting(ServerMessage.Error::code)
                 .containsExactly(ErrorCode.RATE_LIMITED.wireName());
         // 20 accepted (the bucket; the join took one), 11 refused, then closing: the other 69 are ignored
-        assertThat(world.refusedMessages()).isEqualTo(11);
-        assertThat(world.closedWith(CloseCodes.RATE_LIMITED)).isEqualTo(1);
+        assertThat(world.stats().refusedMessages()).isEqualTo(11);
+        assertThat(world.stats().closedWith(CloseCodes.RATE_LIMITED)).isEqualTo(1);
         world.tick();
         assertThat(watcher.peer().last(ServerMessage.PlayerLeft.class).id()).isEqualTo(floodId);
-        assertThat(world.connectionCount()).isEqualTo(1);
+        assertThat(world.stats().connectionCount()).isEqualTo(1);
         assertThat(flood.peer().closeCode()).as("closed only once the flood has stopped").isEqualTo(-1);
         advance(ClosingConnections.QUIET_MILLIS);
         assertThat(flood.peer().closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
@@ -98,7 +98,7 @@ class LimitsTest {
         assertThat(reporting.closeCode()).isEqualTo(CloseCodes.RATE_LIMITED);
         world.tick();
         assertThat(watcher.peer().messages(ServerMessage.PlayerLeft.class)).hasSize(1);
-        assertThat(world.awayCount()).isZero();
+        assertThat(world.stats().awayCount()).isZero();
     }
 
     @Test
@@ -138,8 +138,8 @@ class LimitsTest {
         advance(1_100);
         assertThat(quiet.peer().closeCode()).isEqualTo(CloseCodes.IDLE_TIMEOUT);
         assertThat(talker.peer().closeCode()).isEqualTo(-1);
-        assertThat(world.connectionCount()).isEqualTo(1);
-        assertThat(world.awayCount()).as("an idle player may come back within the grace period").isEqualTo(1);
+        assertThat(world.stats().connectionCount()).isEqualTo(1);
+        assertThat(world.stats().awayCount()).as("an idle player may come back within the grace period").isEqualTo(1);
         assertThat(talker.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
     }
 
@@ -184,16 +184,16 @@ class LimitsTest {
         assertThat(c.peer().closeCode()).isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
         world.receive(c.connection(), new ClientMessage.Join("c", "r")); // ignored: that connection is closed
         world.tick();
-        assertThat(world.playerCount()).isZero();
+        assertThat(world.stats().playerCount()).isZero();
         assertThat(arena.connect("10.0.0.2").peer().closeCode()).isEqualTo(-1);
         assertThat(arena.connect(null).peer().closeCode()).as("unknown address: not counted").isEqualTo(-1);
         world.disconnect(c.connection()); // the container reports the close of the refused one: not counted
         world.disconnect(a.connection());
         assertThat(arena.connect("10.0.0.1").peer().closeCode()).isEqualTo(-1);
-        assertThat(world.connectionCount()).isEqualTo(4);
-        assertThat(world.addressCount()).isEqualTo(2);
+        assertThat(world.stats().connectionCount()).isEqualTo(4);
+        assertThat(world.stats().addressCount()).isEqualTo(2);
         world.disconnect(b.connection());
-        assertThat(world.addressCount()).isEqualTo(2);
+        assertThat(world.stats().addressCount()).isEqualTo(2);
     }
 
     @Test
@@ -204,6 +204,6 @@ class LimitsTest {
             open.connect(p, "10.0.0.1");
             assertThat(p.closeCode()).isEqualTo(-1);
         }
-        assertThat(open.addressCount()).isZero();
+        assertThat(open.stats().addressCount()).isZero();
     }
 }

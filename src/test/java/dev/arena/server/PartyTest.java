@@ -59,9 +59,9 @@ class PartyTest {
         assertThat(Qr.decodeRows(party.qr())).isEqualTo(party.joinUrl());
         assertThat(types(screen)).startsWith("Welcome", "Party", "Audience", "Snapshot");
         assertThat(screen.last(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(0, 0, 1));
-        assertThat(world.playerCount()).isZero();
-        assertThat(world.screenCount()).isEqualTo(1);
-        assertThat(world.roomCount()).isEqualTo(1);
+        assertThat(world.stats().playerCount()).isZero();
+        assertThat(world.stats().screenCount()).isEqualTo(1);
+        assertThat(world.stats().roomCount()).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PartyTest {
         join("Ada", "DDDDD", "player"); // an ordinary room that happens to have a code's name
         assertThat(code(screen())).isEqualTo("BBBBB");
         assertThat(code(screen())).isEqualTo("CCCCC"); // BBBBB and DDDDD were taken
-        assertThat(world.roomCount()).isEqualTo(3);
+        assertThat(world.stats().roomCount()).isEqualTo(3);
     }
 
     @Test
@@ -157,8 +157,8 @@ class PartyTest {
         assertThat(types(sam)).startsWith("Welcome", "Audience", "Snapshot").doesNotContain("Party");
         assertThat(sam.last(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(1, 1, 0));
         assertThat(sam.last(ServerMessage.Snapshot.class).players()).hasSize(1);
-        assertThat(world.playerCount()).isEqualTo(1);
-        assertThat(world.spectatorCount()).isEqualTo(1);
+        assertThat(world.stats().playerCount()).isEqualTo(1);
+        assertThat(world.stats().spectatorCount()).isEqualTo(1);
         assertThat(ada.peer().messages(ServerMessage.PlayerJoined.class)).isEmpty(); // a spectator is no player
         Client bob = join("Bob", "arena", "player");
         assertThat(sam.last(ServerMessage.PlayerJoined.class).player().name()).isEqualTo("Bob");
@@ -193,8 +193,8 @@ class PartyTest {
             }
         }
         world.tick();
-        assertThat(world.roomCount()).isEqualTo(1); // only the screen's new party room: no silent new rooms
-        assertThat(world.playerCount()).isZero();
+        assertThat(world.stats().roomCount()).isEqualTo(1); // only the screen's new party room: no silent new rooms
+        assertThat(world.stats().playerCount()).isZero();
     }
 
     @Test
@@ -221,7 +221,7 @@ class PartyTest {
             clock.addAndGet(4_000);
             world.tick();
         }
-        assertThat(world.roomCount()).isEqualTo(1); // an empty room kept for its screen
+        assertThat(world.stats().roomCount()).isEqualTo(1); // an empty room kept for its screen
         Client back = arena.join(new ClientMessage.Join(null, code, token, "screen", LINK));
         assertThat(back.last(ServerMessage.Welcome.class).resumed()).isTrue();
         assertThat(code(back)).isEqualTo(code);
@@ -231,7 +231,7 @@ class PartyTest {
         clock.addAndGet(15_001);
         world.tick();
         world.tick();
-        assertThat(world.roomCount()).isZero();
+        assertThat(world.stats().roomCount()).isZero();
         Client phone = join("Ada", code, "controller");
         assertThat(lastError(phone)).isEqualTo(ErrorCode.UNKNOWN_ROOM.wireName());
     }
@@ -244,7 +244,7 @@ class PartyTest {
         world.disconnect(screen.connection()); // closed for good
         world.tick();
         assertThat(ada.last(ServerMessage.Audience.class)).isEqualTo(new ServerMessage.Audience(1, 0, 0));
-        assertThat(world.roomCount()).isEqualTo(1);
+        assertThat(world.stats().roomCount()).isEqualTo(1);
         Client tv = arena.join(new ClientMessage.Join(null, code, null, "screen", LINK));
         assertThat(code(tv)).isEqualTo(code);
         assertThat(tv.last(ServerMessage.Welcome.class).players()).extracting(ServerMessage.PlayerInfo::name)

@@ -50,7 +50,7 @@ class ResumeTest {
         arena.advance(Duration.ofSeconds(3));
         assertThat(binary.peer().closeCode()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
         assertThat(failing.peer().closeCode()).isEqualTo(CloseCodes.INTERNAL_ERROR);
-        assertThat(world.awayCount()).isZero();
+        assertThat(world.stats().awayCount()).isZero();
         assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).extracting(ServerMessage.PlayerLeft::id)
                 .containsExactlyInAnyOrder(binary.welcome().id(), failing.welcome().id(), broken.welcome().id());
         assertThat(join("again", "r", failing.welcome().token()).welcome().resumed()).isFalse();
@@ -85,8 +85,8 @@ class ResumeTest {
         assertThat(me.y()).isEqualTo(away.y());
         assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
         assertThat(ada.peer().messages(ServerMessage.PlayerJoined.class)).hasSize(1); // Bob's first join only
-        assertThat(world.playerCount()).isEqualTo(2);
-        assertThat(world.awayCount()).isZero();
+        assertThat(world.stats().playerCount()).isEqualTo(2);
+        assertThat(world.stats().awayCount()).isZero();
 
         // the new connection numbers its inputs afresh: seq 1 is applied although 5 was before
         world.receive(back.connection(), new ClientMessage.Input(1L, 0, 1));
@@ -103,10 +103,10 @@ class ResumeTest {
         world.dropped(bob.connection());
         arena.advance(Duration.ofMillis(14_900));
         assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
-        assertThat(world.awayCount()).isEqualTo(1);
+        assertThat(world.stats().awayCount()).isEqualTo(1);
         arena.advance(Duration.ofMillis(200));
         assertThat(ada.peer().last(ServerMessage.PlayerLeft.class).id()).isEqualTo(first.id());
-        assertThat(world.awayCount()).isZero();
+        assertThat(world.stats().awayCount()).isZero();
 
         ServerMessage.Welcome fresh = join("Bob", "r", first.token()).welcome();
         assertThat(fresh.resumed()).isFalse();
@@ -142,14 +142,14 @@ class ResumeTest {
         assertThat(twin.welcome().resumed()).isTrue();
         assertThat(twin.welcome().id()).isEqualTo(bob.welcome().id());
         assertThat(bob.peer().closeCode()).isEqualTo(CloseCodes.REPLACED);
-        assertThat(world.connectionCount()).isEqualTo(2);
+        assertThat(world.stats().connectionCount()).isEqualTo(2);
         world.dropped(bob.connection()); // the container reports the close of the old one: no effect
         world.receive(bob.connection(), new ClientMessage.Input(9L, 1, 0)); // late input of the old one: ignored
         world.tick();
         world.tick();
         assertThat(ada.peer().messages(ServerMessage.PlayerLeft.class)).isEmpty();
         assertThat(position(ada, bob.welcome().id()).seq()).isZero();
-        assertThat(world.awayCount()).isZero();
+        assertThat(world.stats().awayCount()).isZero();
     }
 
     @Test
@@ -160,7 +160,7 @@ class ResumeTest {
         ServerMessage.Welcome elsewhere = join("Bob", "other", bob.welcome().token()).welcome();
         assertThat(elsewhere.resumed()).isFalse();
         assertThat(elsewhere.room()).isEqualTo("other");
-        assertThat(world.playerCount()).isEqualTo(2); // the away Bob in "r" until its grace ends
+        assertThat(world.stats().playerCount()).isEqualTo(2); // the away Bob in "r" until its grace ends
     }
 
     @Test
@@ -193,8 +193,8 @@ class ResumeTest {
         strict.tick();
         strict.dropped(c);
         strict.tick();
-        assertThat(strict.playerCount()).isZero();
-        assertThat(strict.roomCount()).isZero();
+        assertThat(strict.stats().playerCount()).isZero();
+        assertThat(strict.stats().roomCount()).isZero();
     }
 
     private static ServerMessage.PlayerPosition position(Client observer, int id) {

@@ -1,6 +1,8 @@
 package dev.arena.support;
 
 import dev.arena.dev.DevServer;
+import dev.arena.spi.Game;
+import dev.arena.spi.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,12 +29,18 @@ import java.util.stream.Stream;
  * {@code -Ppayara}, {@code -Pwildfly}, {@code -Ptomcat} pick one target for a run (docs/testing.md). A target is
  * seen from outside only, over HTTP and WebSocket on loopback: its name says which documented differences to expect.
  *
+ * <p>Every target of a run is started with the same server settings, {@value #SETTINGS} (the pom's
+ * {@code it.server.settings}: {@code -D} flags that each app server's JVM gets through arquillian.xml, and that
+ * {@code DevServerScenariosIT} starts the dev server with): {@link #settings(Game)} says what a scenario may expect.
+ *
  * @param name {@code dev}, {@code payara}, {@code wildfly} or {@code tomcat}
  * @param http the base URL of the page, e.g. {@code http://127.0.0.1:18081/arena/} (the dev server: at {@code /})
  */
 public record ArenaTarget(String name, URI http) {
     /** The system property that says which server the scenarios run against. */
     public static final String SWITCH = "arena.it.target";
+    /** The system property with the settings every target of this run starts with: {@code -Dkey=value} flags. */
+    public static final String SETTINGS = "arena.it.serverSettings";
     private static final Set<String> NAMES = Set.of("dev", "payara", "wildfly", "tomcat");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +71,30 @@ public record ArenaTarget(String name, URI http) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * The Arena settings ({@code arena.*} properties) every target of this run was started with, from the {@code -D}
+     * flags of {@value #SETTINGS}; none when it is not set (then every target runs on the defaults).
+     */
+    public static Map<String, String> serverSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String flag : System.getProperty(SETTINGS, "").trim().split("\\s+")) {
+            if (flag.isEmpty()) {
+                continue;
+            }
+            int eq = flag.indexOf('=');
+            if (!flag.startsWith("-Darena.") || eq < 0) {
+                throw new IllegalArgumentException(SETTINGS + " holds -Darena.<key>=<value> flags, not '" + flag + "'");
+            }
+            settings.put(flag.substring(2, eq), flag.substring(eq + 1));
+        }
+        return settings;
+    }
+
+    /** The settings of {@code game} on this target, as its server read them: the configured ones, else defaults. */
+    public Settings settings(Game game) {
+        return Settings.read(game, serverSettings());
     }
 
     public boolean isDev() {

@@ -51,9 +51,9 @@ class GameEndpointTest {
         GameEndpoint e = endpoint();
         e.open(session(props));
         assertThat(closes).extracting(r -> r.getCloseCode().getCode()).containsExactly(CloseCodes.POLICY_VIOLATION);
-        assertThat(world.connectionCount()).isZero();
+        assertThat(world.stats().connectionCount()).isZero();
         e.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "")); // nothing to forget
-        assertThat(world.connectionCount()).isZero();
+        assertThat(world.stats().connectionCount()).isZero();
     }
 
     @Test
@@ -62,7 +62,7 @@ class GameEndpointTest {
         props.put(RemoteAddresses.USER_PROPERTY, new InetSocketAddress("198.51.100.4", 50000));
         endpoint().open(session(props));
         endpoint().open(session(new HashMap<>(props)));
-        assertThat(world.addressCount()).isEqualTo(1);
+        assertThat(world.stats().addressCount()).isEqualTo(1);
         assertThat(closes).extracting(r -> r.getCloseCode().getCode())
                 .containsExactly(CloseCodes.TOO_MANY_CONNECTIONS);
     }
@@ -71,8 +71,8 @@ class GameEndpointTest {
     void anUnknownAddressIsNotCounted() {
         endpoint().open(session(new HashMap<>()));
         endpoint().open(session(new HashMap<>()));
-        assertThat(world.connectionCount()).isEqualTo(2);
-        assertThat(world.addressCount()).isZero();
+        assertThat(world.stats().connectionCount()).isEqualTo(2);
+        assertThat(world.stats().addressCount()).isZero();
         assertThat(closes).isEmpty();
     }
 }

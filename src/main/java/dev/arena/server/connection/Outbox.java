@@ -2,12 +2,7 @@ package dev.arena.server.connection;
 
 import dev.arena.protocol.CloseCodes;
 import java.nio.ByteBuffer;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +11,8 @@ import java.util.logging.Logger;
  * Everything waiting to be sent to one client, written by one sender at a time. Control messages (welcome, joins,
  * leaves, pongs, errors) are all delivered, in order, before any snapshot. Snapshots are latest-wins: at most one
  * waits, and a newer one replaces it, so a slow client costs one pending snapshot, never a growing queue, and the tick
- * never waits for it. A client that lets {@link #MAX_PENDING_CONTROL} control messages pile up is closed with
- * {@link CloseCodes#SLOW_CONSUMER}; so is one whose current send has been in flight for too long (see
+ * never waits for it ({@link ControlQueue}, {@link LatestSnapshot}). A client that lets {@link #MAX_PENDING_CONTROL}
+ * control messages pile up is closed with {@link CloseCodes#SLOW_CONSUMER}; so is one whose current send has been in flight for too long (see
  * {@link #inFlightSince()}, checked by {@link Connections}). What an outbox holds is bounded: one frame in flight,
  * one waiting snapshot and at most {@link #MAX_PENDING_CONTROL} control messages.
  */
@@ -27,10 +22,8 @@ public final class Outbox {
 
     private final Peer peer;
     private final LongSupplier clockMillis;
-    private final Queue<Object> control = new ConcurrentLinkedQueue<>(); // String or ByteBuffer
-    private final AtomicInteger controlSize = new AtomicInteger();
-    private final AtomicLong controlChars = new AtomicLong();
-    private final AtomicReference<Object> snapshot = new AtomicReference<>(); // a String or a SnapshotOffer
+    private final ControlQueue control = new ControlQueue(MAX_PENDING_CONTROL);
+    private final LatestSnapshot snapshot = new LatestSnapshot();
     private final Traffic traffic;
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile PendingClose closing;
@@ -112,12 +105,10 @@ public final class Outbox {
         if (closed || closing != null) {
             return false;
         }
-        if (controlSize.incrementAndGet() > MAX_PENDING_CONTROL) {
+        if (!control.add(text)) {
             close(CloseCodes.SLOW_CONSUMER, "not reading");
             return false;
         }
-        controlChars.addAndGet(sizeOf(text));
-        control.add(text);
         return true;
     }
 
@@ -138,15 +129,7 @@ public final class Outbox {
         if (closed || closing != null) {
             return false;
         }
-        Object previous;
-        do {
-            previous = snapshot.get();
-            if (previous instanceof SnapshotOffer older && next instanceof SnapshotOffer newer
-                    && older.tick() > newer.tick()) {
-                return true; // a newer one is already waiting: this one is dropped
-            }
-        } while (!snapshot.compareAndSet(previous, next));
-        boolean dropped = previous != null;
+        boolean dropped = snapshot.put(next);
         pump();
         return dropped;
     }
@@ -163,7 +146,7 @@ public final class Outbox {
             return;
         }
         closing = new PendingClose(code, reason);
-        snapshot.set(null);
+        snapshot.clear();
         pump();
     }
 
@@ -216,11 +199,10 @@ public final class Outbox {
 
     /** Characters held for this client: queued control messages, the waiting snapshot and the frame in flight. */
     public long pendingChars() {
-        Object s = snapshot.get();
-        return controlChars.get() + sizeOf(s) + (sendStartedAt >= 0 ? inFlightChars : 0);
+        return control.chars() + sizeOf(snapshot.peek()) + (sendStartedAt >= 0 ? inFlightChars : 0);
     }
 
-    private static int sizeOf(Object frame) {
+    static int sizeOf(Object frame) {
         if (frame instanceof String text) {
             return text.length();
         }
@@ -232,8 +214,7 @@ public final class Outbox {
 
     private void clear() {
         control.clear();
-        controlChars.set(0);
-        snapshot.set(null);
+        snapshot.clear();
     }
 
     public Peer peer() {
@@ -244,11 +225,8 @@ public final class Outbox {
         while (!closed && sending.compareAndSet(false, true)) {
             Object next = control.poll();
             boolean isSnapshot = false;
-            if (next != null) {
-                controlSize.decrementAndGet();
-                controlChars.addAndGet(-sizeOf(next));
-            } else {
-                next = snapshot.getAndSet(null);
+            if (next == null) {
+                next = snapshot.take();
                 isSnapshot = true;
                 if (closing != null) {
                     next = null; // closing: no more snapshots
@@ -259,7 +237,7 @@ public final class Outbox {
             }
             if (next == null) {
                 sending.set(false);
-                if (control.isEmpty() && (closing != null || snapshot.get() == null)) {
+                if (control.isEmpty() && (closing != null || snapshot.peek() == null)) {
                     return;
                 }
                 continue; // something arrived between our look and the release: go again
