@@ -60,6 +60,11 @@ public final class World {
         return new World(DotsGame.rules(m.settings(), m.tickRate()), Rng.restore(image.ids()), m);
     }
 
+    /** The match this world plays (for the server's checks of a restored room; the world drives it). */
+    public Match match() {
+        return match;
+    }
+
     public Rules rules() {
         return rules;
     }

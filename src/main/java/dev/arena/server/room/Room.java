@@ -196,16 +196,15 @@ public final class Room implements Destination {
         enqueue(new Leave(c, mayResume, atMillis));
     }
 
-    /** Its {@link RoomImage} (tick thread, between two ticks); a dots room: {@link IllegalStateException}. */
+    /** Its {@link RoomImage} (tick thread, between two ticks). */
     public RoomImage capture() {
-        if (match == null) {
-            throw new IllegalStateException("dots rooms cannot be captured yet");
-        }
-        return RoomImages.capture(name, match, seats);
+        return match == null ? RoomImages.capture(name, world, seats) : RoomImages.capture(name, match, seats);
     }
 
-    void restored(int nextId, java.util.List<Seat> away) { // by RoomImages: the next id and the seats, all away
-        match.nextId(nextId);
+    void restored(long ids, java.util.List<Seat> away) { // by RoomImages: the id source and the seats, all away
+        if (match != null) {
+            match.nextId(Math.toIntExact(ids));
+        }
         away.forEach(seats::add);
     }
 

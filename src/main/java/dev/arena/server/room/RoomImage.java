@@ -1,6 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.protocol.Role;
+import dev.arena.protocol.ServerMessage;
 import dev.arena.spi.GameImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,15 +15,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A room of a game on the SPI captured at a tick boundary, to be restored into a fresh room (another node): its name,
- * its game, the next player id it would give, its seats (role, player id, name, resume token, the address the seat
- * counts against) and the game's side ({@link GameImage}: state, tick, random generator, acks). Connections do not
+ * A room captured at a tick boundary, to be restored into a fresh room (another node): its name, its game, its id
+ * source ({@code ids}: the next player id a room on {@link MatchEngine} would give; for a dots room the state of its
+ * random id generator, {@code games.dots.World.Image#ids}), its seats (role, player id, own name, empty for a dots
+ * player, whose name is in the game's state; resume token; the address the seat counts against) and the game's side ({@link GameImage}: state, tick, random generator, acks). Connections do not
  * travel, and neither does the inbox: on the new node every seat is away, with a fresh grace period, and its client
  * comes back by resuming with its token, as after a network drop. {@link #toBytes} is what travels: version
  * {@value #VERSION}, read strictly by {@link #fromBytes} (any bad, truncated or trailing byte is an
  * {@link IllegalArgumentException}).
  */
-public record RoomImage(String room, String game, int nextId, List<SeatImage> seats, GameImage image) {
+public record RoomImage(String room, String game, long ids, List<SeatImage> seats, GameImage image) {
     /** The byte form's version; {@link #fromBytes} refuses any other. */
     public static final int VERSION = 1;
     private static final int MAGIC = 0x4152494d; // "ARIM"
@@ -31,7 +33,7 @@ public record RoomImage(String room, String game, int nextId, List<SeatImage> se
     public record SeatImage(Role role, int player, String name, String token, String address) {
         public SeatImage {
             if (role == null || name == null || token == null) {
-                throw new IllegalArgumentException("a seat image needs a role, a name and a token");
+                throw new IllegalArgumentException("a seat image needs a role, a name (empty: none) and a token");
             }
             if (role.plays() != (player > 0)) {
                 throw new IllegalArgumentException("a " + role.wireName() + " seat with player id " + player);
@@ -54,8 +56,8 @@ public record RoomImage(String room, String game, int nextId, List<SeatImage> se
             if (!tokens.add(s.token()) || s.player() > 0 && !players.add(s.player())) {
                 throw new IllegalArgumentException("room image with two seats of token or player " + s.player());
             }
-            if (s.player() >= nextId) {
-                throw new IllegalArgumentException("seat of player " + s.player() + " not below next id " + nextId);
+            if (!game.equals(ServerMessage.Welcome.DOTS) && s.player() >= ids) {
+                throw new IllegalArgumentException("seat of player " + s.player() + " not below next id " + ids);
             }
         }
     }
@@ -67,7 +69,7 @@ public record RoomImage(String room, String game, int nextId, List<SeatImage> se
             out.writeInt(VERSION);
             out.writeUTF(room);
             out.writeUTF(game);
-            out.writeInt(nextId);
+            out.writeLong(ids);
             out.writeInt(seats.size());
             for (SeatImage s : seats) {
                 out.writeUTF(s.role().wireName());
@@ -100,7 +102,7 @@ public record RoomImage(String room, String game, int nextId, List<SeatImage> se
             }
             String room = in.readUTF();
             String game = in.readUTF();
-            int nextId = in.readInt();
+            long ids = in.readLong();
             int count = in.readInt();
             if (count < 0 || count > bytes.length) {
                 throw new IllegalArgumentException("room image with " + count + " seats");
@@ -120,7 +122,7 @@ public record RoomImage(String room, String game, int nextId, List<SeatImage> se
                 throw new IllegalArgumentException("room image: its game image is " + length + " bytes, "
                         + in.available() + " follow");
             }
-            return new RoomImage(room, game, nextId, seats, GameImage.fromBytes(in.readNBytes(length)));
+            return new RoomImage(room, game, ids, seats, GameImage.fromBytes(in.readNBytes(length)));
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated room image", e);
         }
