@@ -132,7 +132,14 @@ final class MatchEngine implements Seating {
         }
         int id = nextId++;
         String name = PlayerName.clean(requestedName, "Player " + id);
-        Admission admission = match.join(id, name);
+        String token = host.tokens().get();
+        Admission admission;
+        try {
+            admission = match.join(id, name);
+        } catch (RuntimeException e) {
+            host.quota().releaseSeat(c.address()); // a join the game failed holds nothing
+            throw e;
+        }
         if (admission instanceof Admission.Refused refused) {
             host.quota().releaseSeat(c.address());
             refuse(c, ErrorCode.JOIN_REFUSED, refused.reason());
@@ -143,7 +150,7 @@ final class MatchEngine implements Seating {
             host.quota().releaseSeat(c.address());
             return;
         }
-        Seat s = new Seat(role, new PlayerId(id), name, host.tokens().get(), c);
+        Seat s = new Seat(role, new PlayerId(id), name, token, c);
         seats.add(s);
         welcome(c, s, id, false);
     }

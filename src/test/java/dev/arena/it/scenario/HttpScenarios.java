@@ -37,6 +37,12 @@ public interface HttpScenarios extends OnTarget {
             {"js/joinlink.js", "javascript", "export function joinChoices"},
             {"monitor.html", "text/html", "js/monitor.js"},
             {"js/monitor.js", "javascript", "import"},
+            // the pages import a game's module by its room's game (js/games.js): a module import needs a JavaScript type
+            {"js/games.js", "javascript", "import("},
+            {"js/state.js", "javascript", "export"},
+            {"games/dots/index.js", "javascript", "name: 'dots'"},
+            {"games/coinrush/index.js", "javascript", "name: 'coinrush'"},
+            {"games/coinrush/render.js", "javascript", "export"},
         };
         for (String[] e : expected) {
             HttpResponse<String> r = target().get(e[0]);

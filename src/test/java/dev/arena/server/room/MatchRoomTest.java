@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
  * fails ending only its own room.
  */
 class MatchRoomTest {
-    /** Coin rush, except that its step throws while {@link #broken} is set. */
+    /** Coin rush, except that its step throws while {@link #broken} is set, and its join while {@link #brokenJoin}. */
     static final class Flaky implements Game {
         private final CoinRushGame game = new CoinRushGame();
         volatile boolean broken;
+        volatile boolean brokenJoin;
 
         public String name() {
             return "flaky";
@@ -47,6 +48,9 @@ class MatchRoomTest {
             Simulation s = game.create(setup);
             return new Simulation() {
                 public dev.arena.spi.Admission join(int player, String name) {
+                    if (brokenJoin) {
+                        throw new IllegalStateException("injected fault in join");
+                    }
                     return s.join(player, name);
                 }
 
@@ -104,6 +108,22 @@ class MatchRoomTest {
 
     private void input(WorldHarness.Client c, String json) {
         server.world().receive(c.connection(), ClientMessage.GameInput.of(json));
+    }
+
+    /** A join the game throws on closes only that client (1011) and gives its address's seat back. */
+    @Test
+    void aJoinTheGameThrowsOnClosesOnlyThatClientAndHoldsNoSeatOfItsAddress() {
+        WorldHarness two = new WorldHarness(ArenaConfig.from(k -> k.equals("arena.maxSeatsPerAddress") ? "2" : null)
+                .withGames(Games.standard().with(List.of(flaky))));
+        WorldHarness.Client ada = two.join("192.0.2.9", join("Ada", "fl", "flaky"));
+        flaky.brokenJoin = true;
+        WorldHarness.Client bob = two.join("192.0.2.9", join("Bob", "fl", "flaky"));
+        flaky.brokenJoin = false;
+        assertThat(bob.peer().closeCode()).isEqualTo(CloseCodes.INTERNAL_ERROR);
+        WorldHarness.Client cat = two.join("192.0.2.9", join("Cat", "fl", "flaky"));
+        assertThat(ofType(cat, "welcome")).as("the address's second seat is free again").hasSize(1);
+        assertThat(ofType(ada, "welcome")).hasSize(1);
+        assertThat(ada.peer().closeCode()).isEqualTo(-1);
     }
 
     @Test

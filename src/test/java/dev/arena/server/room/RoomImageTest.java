@@ -64,6 +64,21 @@ class RoomImageTest {
         return c;
     }
 
+    /** Every seat of an image resumed on a new connection in both rooms, as clients of a moved room would. */
+    private record Resumed(FakePeer[] here, FakePeer[] there, Connection[] hereC, Connection[] thereC) {
+        static Resumed of(List<RoomImage.SeatImage> seats, Room original, Room copy) {
+            Resumed r = new Resumed(new FakePeer[seats.size()], new FakePeer[seats.size()],
+                    new Connection[seats.size()], new Connection[seats.size()]);
+            for (int i = 0; i < seats.size(); i++) {
+                r.here[i] = new FakePeer();
+                r.there[i] = new FakePeer();
+                r.hereC[i] = resume(original, r.here[i], seats.get(i).token(), seats.get(i).role());
+                r.thereC[i] = resume(copy, r.there[i], seats.get(i).token(), seats.get(i).role());
+            }
+            return r;
+        }
+    }
+
     private static List<JsonObject> json(FakePeer peer, String type) {
         return peer.texts().stream().map(t -> Json.createReader(new StringReader(t)).readObject())
                 .filter(o -> o.getString("type").equals(type)).toList();
@@ -99,16 +114,11 @@ class RoomImageTest {
         assertThat(copy.spectatorCount()).isEqualTo(1);
         // every seat comes back on a new connection in both rooms, as clients of a moved room would on the new node
         List<RoomImage.SeatImage> seats = image.seats();
-        FakePeer[] here = new FakePeer[seats.size()];
-        FakePeer[] there = new FakePeer[seats.size()];
-        Connection[] hereC = new Connection[seats.size()];
-        Connection[] thereC = new Connection[seats.size()];
-        for (int i = 0; i < seats.size(); i++) {
-            here[i] = new FakePeer();
-            there[i] = new FakePeer();
-            hereC[i] = resume(room, here[i], seats.get(i).token(), seats.get(i).role());
-            thereC[i] = resume(copy, there[i], seats.get(i).token(), seats.get(i).role());
-        }
+        Resumed both = Resumed.of(seats, room, copy);
+        FakePeer[] here = both.here();
+        FakePeer[] there = both.there();
+        Connection[] hereC = both.hereC();
+        Connection[] thereC = both.thereC();
         long copyNow = now;
         for (int t = 31; t <= 230; t++) { // 10 s: coins caught, scores
             for (int p = 0; p < 2; p++) {
@@ -224,16 +234,11 @@ class RoomImageTest {
         assertThat(copy.awayCount()).isEqualTo(2);
         assertThat(copy.screenCount()).isEqualTo(1);
         List<RoomImage.SeatImage> seats = image.seats();
-        FakePeer[] here = new FakePeer[seats.size()];
-        FakePeer[] there = new FakePeer[seats.size()];
-        Connection[] hereC = new Connection[seats.size()];
-        Connection[] thereC = new Connection[seats.size()];
-        for (int i = 0; i < seats.size(); i++) {
-            here[i] = new FakePeer();
-            there[i] = new FakePeer();
-            hereC[i] = resume(dots, here[i], seats.get(i).token(), seats.get(i).role());
-            thereC[i] = resume(copy, there[i], seats.get(i).token(), seats.get(i).role());
-        }
+        Resumed both = Resumed.of(seats, dots, copy);
+        FakePeer[] here = both.here();
+        FakePeer[] there = both.there();
+        Connection[] hereC = both.hereC();
+        Connection[] thereC = both.thereC();
         long copyNow = now;
         for (int t = 31; t <= 130; t++) {
             if (t == 60) { // a newcomer: the same random id, spawn and colour on both
