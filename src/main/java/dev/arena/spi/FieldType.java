@@ -40,6 +40,11 @@ public sealed interface FieldType {
             }
         }
 
+        /** Whether {@code v} is in {@code min..max}. */
+        public boolean contains(long v) {
+            return v >= min && v <= max;
+        }
+
         @Override
         public String describe() {
             return "an integer in " + min + ".." + max;
@@ -49,7 +54,7 @@ public sealed interface FieldType {
         public Object normalise(Object value) {
             if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
                 long v = ((Number) value).longValue();
-                if (v >= min && v <= max) {
+                if (contains(v)) {
                     return v;
                 }
             }
@@ -82,6 +87,11 @@ public sealed interface FieldType {
             }
         }
 
+        /** Whether {@code v} is in {@code min..max} (never for NaN). */
+        public boolean contains(double v) {
+            return v >= min && v <= max;
+        }
+
         @Override
         public String describe() {
             return "a number in " + num(min) + ".." + num(max);
@@ -91,7 +101,7 @@ public sealed interface FieldType {
         public Object normalise(Object value) {
             if (value instanceof Number n && !(value instanceof Float)) {
                 double v = n.doubleValue();
-                if (v >= min && v <= max) {
+                if (contains(v)) {
                     return v;
                 }
             }

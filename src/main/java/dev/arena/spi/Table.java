@@ -121,8 +121,7 @@ public final class Table {
 
     public void setInteger(int id, Field f, long v) {
         check(f, FieldType.Int.class);
-        FieldType.Int t = (FieldType.Int) f.type();
-        if (v < t.min() || v > t.max()) {
+        if (!((FieldType.Int) f.type()).contains(v)) {
             normalise(f, v); // throws, naming the field (checked here first: no boxing on the tick's hot path)
         }
         row(id).values[f.index()] = v;
@@ -130,8 +129,7 @@ public final class Table {
 
     public void setDecimal(int id, Field f, double v) {
         check(f, FieldType.Decimal.class);
-        FieldType.Decimal t = (FieldType.Decimal) f.type();
-        if (!(v >= t.min() && v <= t.max())) {
+        if (!((FieldType.Decimal) f.type()).contains(v)) {
             normalise(f, v); // throws (NaN too), naming the field
         }
         row(id).values[f.index()] = Double.doubleToRawLongBits(v);
