@@ -13,8 +13,6 @@ import dev.arena.server.connection.Connection;
 import dev.arena.server.connection.Outbox;
 import dev.arena.server.metrics.RoomMetrics;
 import dev.arena.server.party.Party;
-import dev.arena.snapshot.ClientStream;
-import dev.arena.snapshot.EventCodec;
 import dev.arena.snapshot.Frame;
 import dev.arena.snapshot.InputCodec;
 import dev.arena.spi.Admission;
@@ -24,19 +22,17 @@ import dev.arena.spi.PlayerInput;
 import dev.arena.spi.Viewer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A room whose game is on the SPI ({@link Match}): its seats' joins, resumes, leaves and inputs go to the match on the
  * tick thread in arrival order (through the {@link Room}'s inbox), one {@code step} per tick, then per connected
- * seat the tick's events for it ({@link EventCodec}, queued) and a state frame made from one {@link Frame} by the
- * seat's own {@link ClientStream} when its outbox sends it (a frame replaced by a newer one before it went is never
- * made, so every delta a stream makes reaches its client), with the player's {@code ack} ({@link Acks}). Binary on
- * the compact subprotocol, JSON otherwise. All four roles: a {@code controller} plays like a player (and is sent the
+ * seat the tick's events for it and a state frame made from one {@link Frame} by the seat's own stream when its
+ * outbox sends it ({@link MatchOffers}: a frame replaced by a newer one before it went is never made, so every delta
+ * a stream makes reaches its client), with the player's {@code ack}. Binary on the compact subprotocol, JSON
+ * otherwise. All four roles: a {@code controller} plays like a player (and is sent the
  * room's state frames, as the player page is: its page draws no map), a {@code screen} (with its {@code party}
  * message) and a {@code spectator} watch. A step that throws ends the room: logged, everyone closed with
  * {@link CloseCodes#GAME_FAILED}; other rooms are not touched. Used by the room's tick thread only, except
@@ -54,9 +50,8 @@ final class MatchEngine implements Seating {
     private final AudienceCounts counts;
     private final RoomMetrics metrics;
     private final InputCodec inputs;
-    private final EventCodec events;
+    private final MatchOffers offers;
     private final MatchWelcome welcomes;
-    private final Map<Connection, ClientStream> streams = new HashMap<>();
     private int nextId = 1;
     private boolean ended;
 
@@ -71,7 +66,7 @@ final class MatchEngine implements Seating {
         this.counts = counts;
         this.metrics = metrics;
         this.inputs = new InputCodec(match.game().schema());
-        this.events = new EventCodec(match.game().schema());
+        this.offers = new MatchOffers(match, seats, metrics);
         this.welcomes = new MatchWelcome(room, match);
     }
 
@@ -160,9 +155,7 @@ final class MatchEngine implements Seating {
             return; // the new connection closed while its join waited
         }
         Connection old = seats.resume(s, c);
-        if (old != null) {
-            streams.remove(old);
-        }
+        offers.close(old);
         match.idle(s.id.value()); // the new connection numbers its inputs afresh
         welcome(c, s, s.id.value(), true);
         if (old != null) {
@@ -187,9 +180,7 @@ final class MatchEngine implements Seating {
         if (w == null) {
             return;
         }
-        if (w.replaced() != null) {
-            streams.remove(w.replaced());
-        }
+        offers.close(w.replaced());
         welcome(c, w.seat(), 0, w.resumed());
         if (j.role() == Role.SCREEN) {
             c.outbox().control(codec.encode(Party.message(room, j.link())));
@@ -200,7 +191,7 @@ final class MatchEngine implements Seating {
     }
 
     private void welcome(Connection c, Seat s, int id, boolean resumed) {
-        streams.put(c, new ClientStream(match.game().schema(), new Viewer(id, Viewer.Role.valueOf(s.role.name()))));
+        offers.open(c, new Viewer(id, Viewer.Role.valueOf(s.role.name())));
         metrics.sent(1, 0);
         c.outbox().control(welcomes.of(id, s.token, resumed));
         counts.welcomed(c, s.role);
@@ -220,7 +211,7 @@ final class MatchEngine implements Seating {
         if (s == null) {
             return;
         }
-        streams.remove(c);
+        offers.close(c);
         if (mayResume && settings.graceMillis() > 0) {
             seats.away(s, atMillis + settings.graceMillis());
             if (s.id != null) {
@@ -257,7 +248,7 @@ final class MatchEngine implements Seating {
      * One step, then the events and a state offer for every connected seat, into {@code outboxes} and
      * {@code offers} (sized for every seat); returns how many it filled. A step that throws ends the room.
      */
-    int step(Outbox[] outboxes, Outbox.SnapshotOffer[] offers) {
+    int step(Outbox[] outboxes, Outbox.SnapshotOffer[] offersOut) {
         if (ended) {
             return 0;
         }
@@ -271,31 +262,7 @@ final class MatchEngine implements Seating {
             end(e);
             return 0;
         }
-        List<Seat> connected = new ArrayList<>();
-        seats.withDots().forEach(connected::add);
-        seats.watching().forEach(connected::add);
-        int n = 0;
-        for (Seat s : connected) {
-            Connection c = s.connection;
-            ClientStream stream = c == null ? null : streams.get(c);
-            if (stream == null || n == outboxes.length) {
-                continue;
-            }
-            int player = s.id == null ? 0 : s.id.value();
-            for (Event e : happened) {
-                if (e.to().includes(player)) {
-                    metrics.sent(1, 0);
-                    if (c.binary()) {
-                        c.outbox().queue(ByteBuffer.wrap(events.binary(e)));
-                    } else {
-                        c.outbox().queue(events.json(e));
-                    }
-                }
-            }
-            outboxes[n] = c.outbox();
-            offers[n++] = new StateOffer(stream, frame, player == 0 ? -1 : match.ack(player), c.binary(), metrics);
-        }
-        return n;
+        return offers.fill(happened, frame, outboxes, offersOut);
     }
 
     /** The game failed: the room ends, everyone in it is closed with {@link CloseCodes#GAME_FAILED}. */
@@ -313,6 +280,6 @@ final class MatchEngine implements Seating {
             seats.remove(s);
         }
         seats.expire(Long.MAX_VALUE).forEach(seats::remove); // the away ones too
-        streams.clear();
+        offers.closeAll();
     }
 }

@@ -15,7 +15,6 @@ import dev.arena.server.connection.Destination;
 import dev.arena.server.connection.Outbox;
 import dev.arena.server.metrics.RoomMetrics;
 import dev.arena.server.snapshot.InterestGrid;
-import dev.arena.server.snapshot.RoomFrame;
 import dev.arena.server.snapshot.SnapshotFrames;
 import dev.arena.spi.Match;
 import dev.arena.spi.PlayerInput;
@@ -34,9 +33,8 @@ import java.util.logging.Logger;
  * touches the world and the seats.
  *
  * <p>A tick applies the inbox in arrival order ({@link Membership} for joins, leaves and resumes), lets away seats
- * whose grace period ended go, steps the world once, announces the audience counts, encodes the room once
- * ({@link SnapshotFrames}) and offers each connected seat its snapshot: a controller its own state instead, a screen
- * or spectator the whole room. A room on the SPI hands joins, leaves and inputs to its {@link MatchEngine} instead,
+ * whose grace period ended go, steps the world once, announces the audience counts, and sends the snapshots
+ * ({@link DotsOffers}). A room on the SPI hands joins, leaves and inputs to its {@link MatchEngine} instead,
  * which steps the match and makes each seat's state offer; the sending is the same.
  */
 public final class Room implements Destination {
@@ -85,7 +83,7 @@ public final class Room implements Destination {
     private final AudienceCounts counts = new AudienceCounts();
     private final Broadcast broadcast;
     private final Membership membership;
-    private final SnapshotFrames frames;
+    private final DotsOffers dotsOffers; // null: a room on the SPI
     private final RoomMetrics metrics;
     private final Delivery delivery;
     private long failures;
@@ -113,8 +111,9 @@ public final class Room implements Destination {
         this.broadcast = new Broadcast(seats, metrics, codec);
         this.membership = world == null ? null
                 : new Membership(name, world, settings, codec, host, seats, counts, broadcast, metrics);
-        this.frames = world == null ? null
-                : new SnapshotFrames(world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec);
+        this.dotsOffers = world == null ? null : new DotsOffers(world, seats, membership,
+                new SnapshotFrames(world.rules(), new InterestGrid(world.rules(), settings.viewDistance()), codec),
+                metrics);
         this.match = game == null ? null : new MatchEngine(name, game, settings, codec, host, seats, counts, metrics);
         this.seating = match != null ? match : membership;
     }
@@ -249,40 +248,7 @@ public final class Room implements Destination {
         }
         world.step();
         counts.announce(broadcast::toNonPlayers, seats.dots(), seats.spectators(), seats.screens(), codec);
-        if (seats.isEmpty()) {
-            return 0;
-        }
-        RoomFrame frame = frames.next(world.snapshot(), nowMillis);
-        InterestGrid grid = frames.grid();
-        int capacity = seats.dots() + seats.watchers();
-        Outbox[] outboxes = new Outbox[capacity];
-        Outbox.SnapshotOffer[] offers = new Outbox.SnapshotOffer[capacity];
-        int n = 0;
-        int dropped = delivery.droppedMeanwhile();
-        for (Seat seat : seats.withDots()) {
-            Connection c = seat.connection;
-            if (c == null) {
-                continue;
-            }
-            if (seat.feed != null) { // a controller: its own state, never the room's snapshot
-                String own = membership.ownState(seat, nowMillis);
-                if (own != null && c.outbox().snapshot(own)) {
-                    dropped++;
-                }
-                continue;
-            }
-            int[] view = grid.view(frames.cellOf(seat.id));
-            outboxes[n] = c.outbox();
-            offers[n++] = seat.stream.offer(frame, view, frames.seqOf(seat.id), metrics);
-        }
-        for (Seat seat : seats.watching()) { // screens and spectators see the whole room
-            if (n == capacity) {
-                break;
-            }
-            outboxes[n] = seat.connection.outbox();
-            offers[n++] = seat.stream.offer(frame, grid.everything(), 0, metrics);
-        }
-        return delivery.send(outboxes, offers, n, dropped);
+        return dotsOffers.send(nowMillis, delivery);
     }
 
     private void handle(Event event) {
