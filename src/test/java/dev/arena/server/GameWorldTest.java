@@ -162,7 +162,8 @@ class GameWorldTest {
         Client c = arena.connect();
         clock.set(5_000);
         world.receive(c.connection(), new ClientMessage.Ping(12.5));
-        assertThat(c.peer().last(ServerMessage.Pong.class)).isEqualTo(new ServerMessage.Pong(12.5, 5_000));
+        assertThat(c.peer().last(ServerMessage.Pong.class)).as("of %s", c.peer().texts())
+                .isEqualTo(new ServerMessage.Pong(12.5, 5_000));
     }
 
     @Test
