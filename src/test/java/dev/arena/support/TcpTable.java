@@ -30,6 +30,20 @@ public final class TcpTable {
         return null;
     }
 
+    /**
+     * The bytes queued on the socket from {@code local} to {@code remote} (IPv4), as {@code {sent and not yet
+     * acknowledged, received and not yet read}} ({@code tx_queue}, {@code rx_queue}), or null when there is none.
+     */
+    public static long[] queued(InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        for (String[] f : rows()) {
+            if (matches(f[1], local) && matches(f[2], remote)) {
+                String[] q = f[4].split(":");
+                return new long[] {Long.parseLong(q[0], 16), Long.parseLong(q[1], 16)};
+            }
+        }
+        return null;
+    }
+
     /** Sockets (any state but TIME_WAIT and LISTEN) with local port {@code port} and the remote end on {@code host}. */
     public static int countFrom(String host, int port) throws IOException {
         int n = 0;
