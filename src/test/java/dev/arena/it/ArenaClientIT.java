@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java client library ({@link ArenaClient}, on the JDK's WebSocket) against the dev server over loopback:
- * compact and JSON snapshots agree, inputs are acknowledged and move the player, a dropped connection resumes the
- * same player; and the dev server's {@code /metrics} and {@code /health}. Dev server only: test-only settings (a small
- * map, 2 players a room). The load generator runs the same client against the WAR (docs/benchmarks.md).
+ * a dropped connection resumes the same player, a full room fails the join; and the dev server's {@code /metrics} and
+ * {@code /health}. Dev server only: test-only settings (a small map, 2 players a room). Playing both games with it,
+ * on every target, is {@code ClientScenarios}. The load generator runs the same client against the WAR (docs/benchmarks.md).
  */
 class ArenaClientIT {
     private static final Rules RULES = new Rules(400, 300, 20, 200, 10);
@@ -75,37 +75,6 @@ class ArenaClientIT {
 
     private static ServerMessage.PlayerPosition entry(ServerMessage.Snapshot s, int id) {
         return s.players().stream().filter(p -> p.id() == id).findFirst().orElse(null);
-    }
-
-    @Test
-    void compactAndJsonClientsSeeTheSameRoomAndInputsAreAcknowledged() throws Exception {
-        Inbox compactInbox = new Inbox();
-        Inbox jsonInbox = new Inbox();
-        try (ArenaClient ada = connect(compactInbox, true); ArenaClient bob = connect(jsonInbox, false)) {
-            assertThat(ada.compact()).isTrue();
-            assertThat(bob.compact()).isFalse();
-            ServerMessage.Welcome adaWelcome = ada.join("Ada", "client-it").get(5, TimeUnit.SECONDS);
-            ServerMessage.Welcome bobWelcome = bob.join("Bob", "client-it").get(5, TimeUnit.SECONDS);
-            ServerMessage.Snapshot before = compactInbox.await(s -> s.players().size() == 2);
-            double x0 = entry(before, adaWelcome.id()).x();
-
-            long seq = ada.input(-1, 0);
-            ServerMessage.Snapshot acked = compactInbox.await(s -> entry(s, adaWelcome.id()).seq() >= seq);
-            ServerMessage.Snapshot later = compactInbox.await(s -> s.tick() >= acked.tick() + 3);
-            assertThat(entry(later, adaWelcome.id()).x()).isLessThan(x0);
-
-            // the same tick through JSON: the same players, within the rounding of both formats
-            ServerMessage.Snapshot same = jsonInbox.await(s -> s.tick() >= later.tick());
-            ServerMessage.Snapshot compactSame = compactInbox.await(s -> s.tick() >= same.tick());
-            if (compactSame.tick() == same.tick()) {
-                for (ServerMessage.PlayerPosition p : same.players()) {
-                    assertThat(entry(compactSame, p.id()).x()).isCloseTo(p.x(), within(0.0101));
-                    assertThat(entry(compactSame, p.id()).y()).isCloseTo(p.y(), within(0.0101));
-                }
-            }
-            assertThat(entry(same, bobWelcome.id())).isNotNull();
-            assertThat(ada.bytesReceived()).isPositive();
-        }
     }
 
     @Test

@@ -1,0 +1,153 @@
+package dev.arena.it.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.games.coinrush.CoinRushGame;
+import dev.arena.support.Browser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+
+/**
+ * Both games in real headless Chromium on the target's own pages (the dev server's, or the deployed WAR's under its
+ * context path): two player pages see each other and a move on the keys, and a party screen sees a phone's player move
+ * by touch, for dots and for coin rush; a coin rush page also plays its round to the results and the next round.
+ * Coin rush's round is the target's ({@link dev.arena.support.ArenaTarget#settings}: a short one in the ITs). Read
+ * through the pages' debug hook {@code window.arena}.
+ */
+public interface BrowserScenarios extends OnTarget {
+    Duration WAIT = Duration.ofSeconds(15);
+    Path ARTIFACTS = Path.of(System.getProperty("arena.artifacts", "target/browser"));
+
+    /** Joins the page at {@code query} (relative to the target's page) and returns the player's id. */
+    private long join(Browser browser, String query) {
+        browser.get(target().resolve(query).toString());
+        browser.awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", WAIT);
+        return ((Number) browser.eval("window.arena.id")).longValue();
+    }
+
+    /** Player {@code id} as {@code browser} knows it from the server: [x, y], or null. */
+    private static List<Number> position(Browser browser, long id) {
+        return browser.eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
+                + "); return p ? [p.x, p.y] : null; })()");
+    }
+
+    /** Waits until {@code watcher} sees player {@code id} somewhere else than at {@code before}. */
+    private static void awaitMoved(Browser watcher, long id, List<Number> before, String what) {
+        watcher.await(what, WAIT, d -> {
+            List<Number> now = position(watcher, id);
+            return now != null && (now.get(0).doubleValue() != before.get(0).doubleValue()
+                    || now.get(1).doubleValue() != before.get(1).doubleValue()) ? now : null;
+        });
+    }
+
+    /** Two player pages of {@code game}'s room see each other; A holds an arrow key and B sees A move. */
+    private void twoPagesSeeAMove(Browser a, Browser b, String game, String room) {
+        long ada = join(a, "?room=" + room + "&game=" + game + "&name=Ada");
+        long grace = join(b, "?room=" + room + "&name=Grace"); // no game: the room's
+        assertThat((String) a.eval("window.arena.game")).isEqualTo(game);
+        assertThat((String) b.eval("window.arena.game")).as("the room's game, from welcome").isEqualTo(game);
+        assertThat((Object) a.eval("window.arena.gameError")).isNull();
+        a.await("A knows B", WAIT, d -> position(a, grace));
+        List<Number> before = b.await("B knows A", WAIT, d -> position(b, ada));
+        assertThat((String) b.eval("window.arena.players.find((p) => p.id === " + ada + ").name")).isEqualTo("Ada");
+        a.await("A draws B", WAIT, d -> a.drawn(grace));
+        Keys key = before.get(0).doubleValue() < 250 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT;
+        new Actions(a.driver()).keyDown(key).perform();
+        try {
+            awaitMoved(b, ada, before, "B sees A move");
+        } finally {
+            new Actions(a.driver()).keyUp(key).perform();
+        }
+    }
+
+    /** A party screen of {@code game}; a phone joins it by its code and holds a button; the screen sees it move. */
+    private void aPhoneMovesOnTheScreen(Browser screen, String game, Runnable beforeTouch) {
+        screen.get(target().resolve("screen.html?game=" + game).toString());
+        String code = (String) screen.awaitJs("window.arena && window.arena.joined && window.arena.code", WAIT);
+        assertThat((String) screen.eval("window.arena.game")).isEqualTo(game);
+        try (Browser phone = Browser.phone()) {
+            long id = join(phone, "controller.html?room=" + code + "&name=Pho");
+            assertThat((String) phone.eval("window.arena.game")).isEqualTo(game);
+            List<Number> before = screen.await("the screen knows the phone's player", WAIT, d -> position(screen, id));
+            beforeTouch.run();
+            String dir = before.get(0).doubleValue() < 250 ? "right" : "left";
+            Rectangle box = phone.driver().findElement(By.cssSelector("#pad [data-dir=" + dir + "]")).getRect();
+            PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+            Sequence hold = new Sequence(finger, 0)
+                    .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
+                            box.x + box.width / 2, box.y + box.height / 2))
+                    .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                    .addAction(new Pause(finger, Duration.ofMillis(1500)))
+                    .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+            phone.driver().perform(List.of(hold));
+            awaitMoved(screen, id, before, "the screen sees the phone's player move");
+            screen.screenshot(ARTIFACTS.resolve(target().name() + "-" + game + "-party-screen.png"));
+        }
+    }
+
+    @Test
+    default void twoPagesPlayDotsInChromium() {
+        try (Browser a = Browser.open(); Browser b = Browser.open()) {
+            twoPagesSeeAMove(a, b, "dots", room("bdots"));
+        }
+    }
+
+    @Test
+    default void aScreenAndAPhonePlayDotsInChromium() {
+        try (Browser screen = Browser.open()) {
+            aPhoneMovesOnTheScreen(screen, "dots", () -> {});
+        }
+    }
+
+    /** Coin rush on two pages: they see each other and a move, the timer and scoreboard run, the round ends. */
+    @Test
+    default void twoPagesPlayARoundOfCoinRushInChromium() {
+        try (Browser a = Browser.open(); Browser b = Browser.open()) {
+            twoPagesSeeAMove(a, b, "coinrush", room("bcoins"));
+            Map<String, Object> first = a.await("a round", WAIT, d -> a.eval("window.arena.round"));
+            List<Map<String, Object>> board = a.await("both on the scoreboard", WAIT, d -> {
+                List<Map<String, Object>> s = a.eval("window.arena.scoreboard");
+                return s != null && s.size() == 2 ? s : null;
+            });
+            assertThat(board).hasSize(2);
+            a.screenshot(ARTIFACTS.resolve(target().name() + "-coinrush-playing.png"));
+            double resultsSeconds = target().settings(new CoinRushGame()).decimal(CoinRushGame.RESULTS_SECONDS);
+            Map<String, Object> results = a.await("the results", WAIT, d -> {
+                Map<String, Object> r = a.eval("window.arena.round");
+                return r != null && "results".equals(r.get("stage")) ? r : null;
+            });
+            assertThat(((Number) results.get("secondsLeft")).intValue()).isBetween(0, (int) Math.ceil(resultsSeconds));
+            a.screenshot(ARTIFACTS.resolve(target().name() + "-coinrush-results.png"));
+            int round = ((Number) first.get("round")).intValue();
+            Map<String, Object> next = a.await("the next round", WAIT, d -> {
+                Map<String, Object> r = a.eval("window.arena.round");
+                return r != null && "playing".equals(r.get("stage")) && ((Number) r.get("round")).intValue() > round
+                        ? r : null;
+            });
+            assertThat(((Number) next.get("round")).intValue()).isGreaterThan(round);
+        }
+    }
+
+    /** A coin rush screen and a phone: the phone touches at the start of a round (nobody moves in the results). */
+    @Test
+    default void aScreenAndAPhonePlayCoinRushInChromium() {
+        double roundSeconds = target().settings(new CoinRushGame()).decimal(CoinRushGame.ROUND_SECONDS);
+        try (Browser screen = Browser.open()) {
+            aPhoneMovesOnTheScreen(screen, "coinrush", () -> screen.await("the start of a round", WAIT, d -> {
+                Map<String, Object> r = screen.eval("window.arena.round");
+                return r != null && "playing".equals(r.get("stage"))
+                        && ((Number) r.get("secondsLeft")).intValue() >= roundSeconds - 1 ? r : null;
+            }));
+        }
+    }
+}
