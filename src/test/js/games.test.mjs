@@ -105,10 +105,11 @@ test('a load that ends after the connection was replaced is forgotten', async ()
   assert.deepEqual(log, [['welcome', 'dots', 2]]);
 });
 
-test('docs/games.md shows the modules as they are: every js block of it is in a shipped module', () => {
+test('docs/games.md shows the modules as they are: every js block of it is in a shipped module or the tutorial\'s', () => {
   const doc = readFileSync(new URL('../../../docs/games.md', import.meta.url), 'utf8');
   const blocks = [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
   assert.ok(blocks.length >= 2);
   const sources = ['dots', 'coinrush'].map((g) => readFileSync(new URL(`../../../webapp/games/${g}/index.js`, import.meta.url), 'utf8'));
+  sources.push(readFileSync(new URL('../webapp/games/flag/index.js', import.meta.url), 'utf8')); // FlagBrowserIT plays it
   blocks.forEach((block, i) => assert.ok(sources.some((s) => s.includes(block)), `js block ${i + 1} of docs/games.md`));
 });

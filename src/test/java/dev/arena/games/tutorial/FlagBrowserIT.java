@@ -1,0 +1,136 @@
+package dev.arena.games.tutorial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.dev.DevServer;
+import dev.arena.server.ArenaConfig;
+import dev.arena.server.room.Games;
+import dev.arena.support.Browser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+
+/**
+ * The tutorial's game, whole, in real headless Chromium (docs/games.md, step 8): {@link FlagGame} registered on a
+ * dev server whose pages are the shipped {@code webapp/} plus the tutorial's module ({@code src/test/webapp/games/
+ * flag/index.js}, 39 lines on the core's {@code GameFeed}). The player page draws the grid, a key moves the player
+ * and the scoreboard lists it; the party screen shows a phone's player, which moves by touch.
+ */
+class FlagBrowserIT {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path ARTIFACTS = Path.of(System.getProperty("arena.artifacts", "target/browser"));
+
+    @TempDir
+    static Path pages;
+    private static DevServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        copy(DevServer.webappFolder(), pages);
+        copy(Path.of("src/test/webapp"), pages);
+        server = DevServer.start("127.0.0.1", -1, ArenaConfig.DEFAULT.withGames(
+                Games.standard().with(List.of(new FlagGame()))), pages);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(f -> {
+                try {
+                    Path target = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static List<Number> cell(Browser browser, long id) {
+        return browser.eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
+                + "); return p ? [p.x, p.y] : null; })()");
+    }
+
+    private static void awaitMoved(Browser browser, long id, List<Number> from, String what) {
+        browser.await(what, WAIT, d -> {
+            List<Number> now = cell(browser, id);
+            return now != null && !now.equals(from) ? now : null;
+        });
+    }
+
+    @Test
+    void theTutorialsGameIsPlayedOnThePlayerPage() {
+        try (Browser page = Browser.open()) {
+            page.get(server.httpUri() + "?room=flags&game=flag&name=Flo");
+            page.awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", WAIT);
+            assertThat((String) page.eval("window.arena.game")).isEqualTo("flag");
+            assertThat((Object) page.eval("window.arena.gameError")).isNull();
+            long id = ((Number) page.eval("window.arena.id")).longValue();
+            List<Number> from = page.await("the player on the grid", WAIT, d -> cell(page, id));
+            List<Map<String, Object>> board = page.await("the scoreboard", WAIT, d -> {
+                List<Map<String, Object>> s = page.eval("window.arena.scoreboard");
+                return s != null && !s.isEmpty() ? s : null;
+            });
+            assertThat(board).extracting(s -> ((Number) s.get("id")).longValue()).containsExactly(id);
+            Keys key = from.get(0).intValue() < 5 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT;
+            new Actions(page.driver()).keyDown(key).perform();
+            try {
+                awaitMoved(page, id, from, "the player walks");
+            } finally {
+                new Actions(page.driver()).keyUp(key).perform();
+            }
+            page.screenshot(ARTIFACTS.resolve("flag-page.png"));
+        }
+    }
+
+    @Test
+    void theTutorialsGameIsPlayedOnThePartyScreenWithAPhone() {
+        try (Browser screen = Browser.open(); Browser phone = Browser.phone()) {
+            screen.get(server.httpUri() + "screen.html?game=flag");
+            String code = (String) screen.awaitJs("window.arena && window.arena.joined && window.arena.code", WAIT);
+            assertThat((String) screen.eval("window.arena.game")).isEqualTo("flag");
+            phone.get(server.httpUri() + "controller.html?room=" + code + "&name=Pho");
+            phone.awaitJs("window.arena.joined && window.arena.status === 'connected'", WAIT);
+            long id = ((Number) phone.eval("window.arena.id")).longValue();
+            List<Number> from = screen.await("the screen shows the phone's player", WAIT, d -> cell(screen, id));
+            String dir = from.get(0).intValue() < 5 ? "right" : "left";
+            Rectangle box = phone.driver().findElement(By.cssSelector("#pad [data-dir=" + dir + "]")).getRect();
+            PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+            phone.driver().perform(List.of(new Sequence(finger, 0)
+                    .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
+                            box.x + box.width / 2, box.y + box.height / 2))
+                    .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                    .addAction(new Pause(finger, Duration.ofMillis(600)))
+                    .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()))));
+            awaitMoved(screen, id, from, "the screen sees the phone's player walk");
+            screen.screenshot(ARTIFACTS.resolve("flag-party-screen.png"));
+        }
+    }
+}
