@@ -18,11 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Pause;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 
 /**
  * Party mode in real headless Chromium: a screen page on a desktop-sized browser and two controller pages on
@@ -63,19 +59,6 @@ class PartyBrowserIT {
     private static List<Number> onScreen(String name) {
         return screen.eval("(() => { const p = window.arena.players.find((p) => p.name === '" + name
                 + "'); return p ? [p.x, p.y] : null; })()");
-    }
-
-    /** One finger holds {@code button} for {@code millis}, then lifts. */
-    private static void touchHold(Browser phone, WebElement button, long millis) {
-        Rectangle box = button.getRect();
-        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
-        Sequence hold = new Sequence(finger, 0)
-                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
-                        box.x + box.width / 2, box.y + box.height / 2))
-                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                .addAction(new Pause(finger, Duration.ofMillis(millis)))
-                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-        phone.driver().perform(List.of(hold));
     }
 
     @Test
@@ -142,7 +125,7 @@ class PartyBrowserIT {
             List<Number> before = screen.await("Ada on the screen", WAIT, d -> onScreen("Ada"));
             boolean goRight = before.get(0).doubleValue() < 250;
             WebElement button = ada.driver().findElement(By.cssSelector("#pad [data-dir='" + (goRight ? "right" : "left") + "']"));
-            touchHold(ada, button, 800);
+            ada.touchHold(button, 800);
             List<Number> after = screen.await("Ada moved on the screen", WAIT, d -> {
                 List<Number> now = onScreen("Ada");
                 double dx = now.get(0).doubleValue() - before.get(0).doubleValue();

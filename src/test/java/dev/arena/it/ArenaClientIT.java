@@ -1,22 +1,18 @@
 package dev.arena.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.arena.client.ArenaClient;
 import dev.arena.dev.DevServer;
 import dev.arena.game.Rules;
+import dev.arena.it.scenario.ClientScenarios.Snapshots;
 import dev.arena.protocol.ServerMessage;
 import dev.arena.server.ArenaConfig;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,34 +37,7 @@ class ArenaClientIT {
         server.close();
     }
 
-    /** A listener that queues every snapshot and close. */
-    private static final class Inbox implements ArenaClient.Listener {
-        final BlockingQueue<ServerMessage.Snapshot> snapshots = new LinkedBlockingQueue<>();
-        final BlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
-
-        @Override
-        public void snapshot(ServerMessage.Snapshot s) {
-            snapshots.add(s);
-        }
-
-        @Override
-        public void closed(int code, String reason) {
-            closes.add(code);
-        }
-
-        ServerMessage.Snapshot await(Predicate<ServerMessage.Snapshot> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < deadline) {
-                ServerMessage.Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
-                if (s != null && wanted.test(s)) {
-                    return s;
-                }
-            }
-            throw new AssertionError("no such snapshot within 5 s");
-        }
-    }
-
-    private static ArenaClient connect(Inbox inbox, boolean compact) throws Exception {
+    private static ArenaClient connect(Snapshots inbox, boolean compact) throws Exception {
         return ArenaClient.connect(server.gameUri(), inbox, ArenaClient.Options.DEFAULT.withCompact(compact))
                 .get(5, TimeUnit.SECONDS);
     }
@@ -79,7 +48,7 @@ class ArenaClientIT {
 
     @Test
     void aDroppedConnectionResumesTheSamePlayer() throws Exception {
-        Inbox inbox = new Inbox();
+        Snapshots inbox = new Snapshots();
         try (ArenaClient cat = connect(inbox, true)) {
             ServerMessage.Welcome first = cat.join("Cat", "resume-it").get(5, TimeUnit.SECONDS);
             inbox.await(s -> entry(s, first.id()) != null);
@@ -93,8 +62,8 @@ class ArenaClientIT {
 
     @Test
     void aFullRoomFailsTheJoinWithItsErrorCode() throws Exception {
-        try (ArenaClient a = connect(new Inbox(), true); ArenaClient b = connect(new Inbox(), true);
-                ArenaClient c = connect(new Inbox(), true)) {
+        try (ArenaClient a = connect(new Snapshots(), true); ArenaClient b = connect(new Snapshots(), true);
+                ArenaClient c = connect(new Snapshots(), true)) {
             a.join("A", "full").get(5, TimeUnit.SECONDS);
             b.join("B", "full").get(5, TimeUnit.SECONDS);
             assertThat(c.join("C", "full")).failsWithin(Duration.ofSeconds(5))
@@ -104,7 +73,7 @@ class ArenaClientIT {
 
     @Test
     void theDevServerServesPrometheusMetricsAndHealth() throws Exception {
-        Inbox inbox = new Inbox();
+        Snapshots inbox = new Snapshots();
         try (ArenaClient dot = connect(inbox, true)) {
             dot.join("Dot", "metrics-it").get(5, TimeUnit.SECONDS);
             inbox.await(s -> true);

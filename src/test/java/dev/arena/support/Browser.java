@@ -9,14 +9,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 
 /**
  * One headless Chromium from Debian's packages ({@code /usr/bin/chromium}, driven by {@code /usr/bin/chromedriver}),
@@ -116,6 +122,38 @@ public final class Browser implements AutoCloseable {
     /** Player {@code id} as drawn in the last frame: [x, y], or null. */
     public List<Number> drawn(long id) {
         return eval("(() => { const p = window.arena.drawn.find((p) => p.id === " + id + "); return p ? [p.x, p.y] : null; })()");
+    }
+
+    /** Player {@code id} as the page knows it from the server ({@code window.arena.players}): [x, y], or null. */
+    public List<Number> player(long id) {
+        return eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
+                + "); return p ? [p.x, p.y] : null; })()");
+    }
+
+    /** Waits until the page knows player {@code id} somewhere else than {@code from}, and returns where. */
+    public List<Number> awaitMoved(long id, List<Number> from, String what, Duration timeout) {
+        return await(what, timeout, d -> {
+            List<Number> now = player(id);
+            return now != null && (now.get(0).doubleValue() != from.get(0).doubleValue()
+                    || now.get(1).doubleValue() != from.get(1).doubleValue()) ? now : null;
+        });
+    }
+
+    /** One finger holds the element {@code css} selects for {@code millis}, then lifts (a phone's touch). */
+    public void touchHold(String css, long millis) {
+        touchHold(driver.findElement(By.cssSelector(css)), millis);
+    }
+
+    /** One finger holds {@code element} for {@code millis}, then lifts. */
+    public void touchHold(WebElement element, long millis) {
+        Rectangle box = element.getRect();
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        driver.perform(List.of(new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
+                        box.x + box.width / 2, box.y + box.height / 2))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(new Pause(finger, Duration.ofMillis(millis)))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()))));
     }
 
     public Path screenshot(Path file) {

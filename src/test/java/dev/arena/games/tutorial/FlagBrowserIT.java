@@ -19,13 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.Pause;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 
 /**
  * The tutorial's game, whole, in real headless Chromium (docs/games.md, step 8): {@link FlagGame} registered on a
@@ -73,18 +68,6 @@ class FlagBrowserIT {
         }
     }
 
-    private static List<Number> cell(Browser browser, long id) {
-        return browser.eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
-                + "); return p ? [p.x, p.y] : null; })()");
-    }
-
-    private static void awaitMoved(Browser browser, long id, List<Number> from, String what) {
-        browser.await(what, WAIT, d -> {
-            List<Number> now = cell(browser, id);
-            return now != null && !now.equals(from) ? now : null;
-        });
-    }
-
     @Test
     void theTutorialsGameIsPlayedOnThePlayerPage() {
         try (Browser page = Browser.open()) {
@@ -93,7 +76,7 @@ class FlagBrowserIT {
             assertThat((String) page.eval("window.arena.game")).isEqualTo("flag");
             assertThat((Object) page.eval("window.arena.gameError")).isNull();
             long id = ((Number) page.eval("window.arena.id")).longValue();
-            List<Number> from = page.await("the player on the grid", WAIT, d -> cell(page, id));
+            List<Number> from = page.await("the player on the grid", WAIT, d -> page.player(id));
             List<Map<String, Object>> board = page.await("the scoreboard", WAIT, d -> {
                 List<Map<String, Object>> s = page.eval("window.arena.scoreboard");
                 return s != null && !s.isEmpty() ? s : null;
@@ -102,7 +85,7 @@ class FlagBrowserIT {
             Keys key = from.get(0).intValue() < 5 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT;
             new Actions(page.driver()).keyDown(key).perform();
             try {
-                awaitMoved(page, id, from, "the player walks");
+                page.awaitMoved(id, from, "the player walks", WAIT);
             } finally {
                 new Actions(page.driver()).keyUp(key).perform();
             }
@@ -119,17 +102,10 @@ class FlagBrowserIT {
             phone.get(server.httpUri() + "controller.html?room=" + code + "&name=Pho");
             phone.awaitJs("window.arena.joined && window.arena.status === 'connected'", WAIT);
             long id = ((Number) phone.eval("window.arena.id")).longValue();
-            List<Number> from = screen.await("the screen shows the phone's player", WAIT, d -> cell(screen, id));
+            List<Number> from = screen.await("the screen shows the phone's player", WAIT, d -> screen.player(id));
             String dir = from.get(0).intValue() < 5 ? "right" : "left";
-            Rectangle box = phone.driver().findElement(By.cssSelector("#pad [data-dir=" + dir + "]")).getRect();
-            PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
-            phone.driver().perform(List.of(new Sequence(finger, 0)
-                    .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
-                            box.x + box.width / 2, box.y + box.height / 2))
-                    .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                    .addAction(new Pause(finger, Duration.ofMillis(600)))
-                    .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()))));
-            awaitMoved(screen, id, from, "the screen sees the phone's player walk");
+            phone.touchHold("#pad [data-dir=" + dir + "]", 600);
+            screen.awaitMoved(id, from, "the screen sees the phone's player walk", WAIT);
             screen.screenshot(ARTIFACTS.resolve("flag-party-screen.png"));
         }
     }

@@ -9,13 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.Pause;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 
 /**
  * Both games in real headless Chromium on the target's own pages (the dev server's, or the deployed WAR's under its
@@ -35,21 +30,6 @@ public interface BrowserScenarios extends OnTarget {
         return ((Number) browser.eval("window.arena.id")).longValue();
     }
 
-    /** Player {@code id} as {@code browser} knows it from the server: [x, y], or null. */
-    private static List<Number> position(Browser browser, long id) {
-        return browser.eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
-                + "); return p ? [p.x, p.y] : null; })()");
-    }
-
-    /** Waits until {@code watcher} sees player {@code id} somewhere else than at {@code before}. */
-    private static void awaitMoved(Browser watcher, long id, List<Number> before, String what) {
-        watcher.await(what, WAIT, d -> {
-            List<Number> now = position(watcher, id);
-            return now != null && (now.get(0).doubleValue() != before.get(0).doubleValue()
-                    || now.get(1).doubleValue() != before.get(1).doubleValue()) ? now : null;
-        });
-    }
-
     /** Two player pages of {@code game}'s room see each other; A holds an arrow key and B sees A move. */
     private void twoPagesSeeAMove(Browser a, Browser b, String game, String room) {
         long ada = join(a, "?room=" + room + "&game=" + game + "&name=Ada");
@@ -57,14 +37,14 @@ public interface BrowserScenarios extends OnTarget {
         assertThat((String) a.eval("window.arena.game")).isEqualTo(game);
         assertThat((String) b.eval("window.arena.game")).as("the room's game, from welcome").isEqualTo(game);
         assertThat((Object) a.eval("window.arena.gameError")).isNull();
-        a.await("A knows B", WAIT, d -> position(a, grace));
-        List<Number> before = b.await("B knows A", WAIT, d -> position(b, ada));
+        a.await("A knows B", WAIT, d -> a.player(grace));
+        List<Number> before = b.await("B knows A", WAIT, d -> b.player(ada));
         assertThat((String) b.eval("window.arena.players.find((p) => p.id === " + ada + ").name")).isEqualTo("Ada");
         a.await("A draws B", WAIT, d -> a.drawn(grace));
         Keys key = before.get(0).doubleValue() < 250 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT;
         new Actions(a.driver()).keyDown(key).perform();
         try {
-            awaitMoved(b, ada, before, "B sees A move");
+            b.awaitMoved(ada, before, "B sees A move", WAIT);
         } finally {
             new Actions(a.driver()).keyUp(key).perform();
         }
@@ -78,19 +58,11 @@ public interface BrowserScenarios extends OnTarget {
         try (Browser phone = Browser.phone()) {
             long id = join(phone, "controller.html?room=" + code + "&name=Pho");
             assertThat((String) phone.eval("window.arena.game")).isEqualTo(game);
-            List<Number> before = screen.await("the screen knows the phone's player", WAIT, d -> position(screen, id));
+            List<Number> before = screen.await("the screen knows the phone's player", WAIT, d -> screen.player(id));
             beforeTouch.run();
             String dir = before.get(0).doubleValue() < 250 ? "right" : "left";
-            Rectangle box = phone.driver().findElement(By.cssSelector("#pad [data-dir=" + dir + "]")).getRect();
-            PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
-            Sequence hold = new Sequence(finger, 0)
-                    .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
-                            box.x + box.width / 2, box.y + box.height / 2))
-                    .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                    .addAction(new Pause(finger, Duration.ofMillis(1500)))
-                    .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-            phone.driver().perform(List.of(hold));
-            awaitMoved(screen, id, before, "the screen sees the phone's player move");
+            phone.touchHold("#pad [data-dir=" + dir + "]", 1500);
+            screen.awaitMoved(id, before, "the screen sees the phone's player move", WAIT);
             screen.screenshot(ARTIFACTS.resolve(target().name() + "-" + game + "-party-screen.png"));
         }
     }

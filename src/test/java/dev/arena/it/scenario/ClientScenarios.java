@@ -34,7 +34,8 @@ public interface ClientScenarios extends OnTarget {
             queue.add(s);
         }
 
-        ServerMessage.Snapshot await(Predicate<ServerMessage.Snapshot> wanted) throws InterruptedException {
+        /** The next snapshot that is {@code wanted}, within 10 s. */
+        public ServerMessage.Snapshot await(Predicate<ServerMessage.Snapshot> wanted) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
                 ServerMessage.Snapshot s = queue.poll(100, TimeUnit.MILLISECONDS);

@@ -6,15 +6,9 @@ import dev.arena.protocol.ServerMessage;
 import dev.arena.protocol.SnapshotFormat;
 import dev.arena.support.DeflateOffer;
 import dev.arena.support.GameClient;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Playing: rooms, moves, leaves, the tick rate, binary inputs, and no compression (the real endpoint, real clients). */
@@ -116,59 +110,20 @@ public interface PlayScenarios extends OnTarget {
      */
     @Test
     default void binaryInputsOnTheCompactSubprotocol() throws Exception {
-        BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(SnapshotFormat.SUBPROTOCOL)
-                .buildAsync(target().game(), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            frames.add(text.toString());
-                            text.setLength(0);
-                        }
-                        w.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onBinary(WebSocket w, ByteBuffer data, boolean last) {
-                        frames.add(ByteBuffer.allocate(data.remaining()).put(data).flip());
-                        w.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        try {
-            assertThat(ws.getSubprotocol()).isEqualTo(SnapshotFormat.SUBPROTOCOL);
-            ws.sendText("{\"type\":\"join\",\"name\":\"Bin\",\"room\":\"" + room("binary") + "\"}", true).get();
-            assertThat(nextText(frames, "\"type\":\"welcome\"")).contains("\"name\":\"Bin\"");
-            ws.sendBinary(ByteBuffer.wrap(new byte[] {2, 1, 9}), true).get(); // direction code 9
-            assertThat(nextText(frames, "\"type\":\"error\"")).contains("invalid_field")
+        try (GameScenarios.Socket ws = new GameScenarios.Socket(target().game(), true)) {
+            assertThat(ws.ws.getSubprotocol()).isEqualTo(SnapshotFormat.SUBPROTOCOL);
+            ws.send("{\"type\":\"join\",\"name\":\"Bin\",\"room\":\"" + room("binary") + "\"}");
+            assertThat(ws.nextJson("welcome").toString()).contains("\"name\":\"Bin\"");
+            ws.send(new byte[] {2, 1, 9}); // direction code 9
+            assertThat(ws.nextJson("error").toString()).contains("invalid_field")
                     .contains("direction code must be 0..8");
-            ws.sendBinary(SnapshotFormat.encodeInput(5, 1, 0), true).get();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            long ack = -1;
-            while (ack != 5 && System.nanoTime() < deadline) {
-                Object f = frames.poll(1, TimeUnit.SECONDS);
-                if (f instanceof ByteBuffer b) {
-                    ack = SnapshotFormat.header(b).ack();
-                }
-            }
-            assertThat(ack).as("ack of the binary input").isEqualTo(5);
-        } finally {
-            ws.abort();
+            ByteBuffer input = SnapshotFormat.encodeInput(5, 1, 0);
+            byte[] bytes = new byte[input.remaining()];
+            input.get(bytes);
+            ws.send(bytes);
+            Object acked = ws.next(f -> f instanceof ByteBuffer b && SnapshotFormat.header(b.duplicate()).ack() == 5,
+                    "a snapshot with the ack of the binary input");
+            assertThat(SnapshotFormat.header(((ByteBuffer) acked).duplicate()).ack()).isEqualTo(5);
         }
-    }
-
-    private static String nextText(BlockingQueue<Object> frames, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Object f = frames.poll(1, TimeUnit.SECONDS);
-            if (f instanceof String t && t.contains(containing)) {
-                return t;
-            }
-        }
-        throw new AssertionError("no text frame containing " + containing);
     }
 }
