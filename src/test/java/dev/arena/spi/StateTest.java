@@ -34,6 +34,25 @@ class StateTest {
         assertThat(t.ids()).containsExactly(1, 3);
     }
 
+    /** Table remembers the row it looked up last (no Integer per access): a removed id must not come back from it. */
+    @Test
+    void anEntityRemovedAndAddedAgainUnderItsIdStartsAfreshAndAGoneOneIsGone() {
+        Table t = new State(SCHEMA).table(THING);
+        t.add(1000, 7);
+        t.setInteger(1000, N, 3);
+        assertThat(t.integer(1000, N)).isEqualTo(3);
+        t.remove(1000);
+        assertThat(t.has(1000)).isFalse();
+        assertThatThrownBy(() -> t.integer(1000, N)).hasMessage("thing 1000 does not exist");
+        t.add(1000, 8);
+        assertThat(t.integer(1000, N)).as("a new entity, not the removed one").isZero();
+        assertThat(t.owner(1000)).isEqualTo(8);
+        t.add(2000, 0);
+        t.setInteger(2000, N, -2);
+        assertThat(t.integer(1000, N)).isZero();
+        assertThat(t.integer(2000, N)).isEqualTo(-2);
+    }
+
     @Test
     void valuesOutOfTheirDeclaredTypeAreRefusedWhereTheyAreSet() {
         Table t = new State(SCHEMA).table(THING);

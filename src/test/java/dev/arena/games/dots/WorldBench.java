@@ -76,6 +76,10 @@ public final class WorldBench {
             new SnapshotFrames(rules, new InterestGrid(rules, 0), new Codec())};
         long[] game = new long[2];
         long[] whole = new long[2];
+        long[] allocated = new long[2]; // bytes this thread allocated in the game's part
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
         int warmup = ticks / 4;
         SplittableRandom script = new SplittableRandom(9);
         int positions = 0;
@@ -86,6 +90,7 @@ public final class WorldBench {
             }
             for (int k = 0; k < 2; k++) {
                 int s = (t + k) % 2; // the order alternates every tick
+                long bytesAtStart = threads.getThreadAllocatedBytes(self);
                 long start = System.nanoTime();
                 List<PlayerId> ids = sides[s].ids();
                 for (int i = 0; i < players; i++) {
@@ -93,11 +98,13 @@ public final class WorldBench {
                 }
                 WorldSnapshot snapshot = sides[s].stepAndSnapshot();
                 long played = System.nanoTime();
+                long bytesPlayed = threads.getThreadAllocatedBytes(self);
                 positions += frames[s].next(snapshot, t * 50L).hashCode() & 1;
                 long end = System.nanoTime();
                 if (t > warmup) {
                     game[s] += played - start;
                     whole[s] += end - start;
+                    allocated[s] += bytesPlayed - bytesAtStart;
                 }
             }
         }
@@ -107,6 +114,8 @@ public final class WorldBench {
                 + " %.2f%n", game[0] / 1e6 / ticks, game[1] / 1e6 / ticks, (double) game[1] / game[0]);
         System.out.printf("with the room's encoding:            before %.3f ms/tick, after %.3f ms/tick, after/before"
                 + " %.2f%n", whole[0] / 1e6 / ticks, whole[1] / 1e6 / ticks, (double) whole[1] / whole[0]);
+        System.out.printf("allocated in the game's part:        before %.1f KiB/tick, after %.1f KiB/tick%n",
+                allocated[0] / 1024.0 / ticks, allocated[1] / 1024.0 / ticks);
         System.out.println("(" + positions + ")");
     }
 }
