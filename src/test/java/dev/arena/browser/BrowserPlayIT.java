@@ -65,39 +65,19 @@ class BrowserPlayIT {
     }
 
     private static long join(Browser browser, String room, String name) {
-        return join(browser, page(room, name, ""));
-    }
-
-    private static long join(Browser browser, String url) {
-        browser.get(url);
-        browser.awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", WAIT);
-        return ((Number) browser.eval("window.arena.id")).longValue();
+        return browser.join(page(room, name, ""), WAIT);
     }
 
     private static String room(TestInfo info) {
         return info.getTestMethod().orElseThrow().getName().replaceAll("[^A-Za-z0-9]", "").substring(0, 20);
     }
 
-    /** Waits until player {@code id} as the browser knows it from the server has moved away from {@code from}. */
-    private static List<Number> awaitServerPositionChange(Browser browser, long id, List<Number> from) {
-        return browser.await("player " + id + " moves (server position)", WAIT, d -> {
-            List<Number> now = serverPosition(browser, id);
-            return now != null && (now.get(0).doubleValue() != from.get(0).doubleValue()
-                    || now.get(1).doubleValue() != from.get(1).doubleValue()) ? now : null;
-        });
-    }
-
-    private static List<Number> serverPosition(Browser browser, long id) {
-        return browser.eval("(() => { const p = window.arena.players.find((p) => p.id === " + id
-                + "); return p ? [p.x, p.y] : null; })()");
-    }
-
     /** Waits until the server has kept player {@code id} still for half a second; returns the place. */
     private static List<Number> awaitStill(Browser browser, long id) {
         return browser.await("player " + id + " stands still", WAIT, d -> {
-            List<Number> first = serverPosition(browser, id);
+            List<Number> first = browser.player(id);
             LockSupport.parkNanos(500_000_000L); // the sampling interval of this condition, not an assertion
-            List<Number> second = serverPosition(browser, id);
+            List<Number> second = browser.player(id);
             return first != null && first.equals(second) ? second : null;
         });
     }
@@ -122,8 +102,8 @@ class BrowserPlayIT {
 
         // A moves; B sees it, and the screenshot shows two players.
         new Actions(a.driver()).keyDown(Keys.ARROW_RIGHT).perform();
-        List<Number> start = serverPosition(b, ada);
-        awaitServerPositionChange(b, ada, start);
+        List<Number> start = b.player(ada);
+        b.awaitMoved(ada, start, "player " + ada + " moves (server position)", WAIT);
         new Actions(a.driver()).keyUp(Keys.ARROW_RIGHT).perform();
         a.await("B's dot drawn on A", WAIT, d -> a.drawn(grace));
         a.screenshot(ARTIFACTS.resolve("two-players.png"));
@@ -134,13 +114,13 @@ class BrowserPlayIT {
         String room = room(info);
         long ada = join(a, room, "Ada");
         join(b, room, "Grace");
-        b.await("B knows A", WAIT, d -> serverPosition(b, ada));
+        b.await("B knows A", WAIT, d -> b.player(ada));
         List<Number> before = awaitStill(b, ada);
         List<Number> drawnBefore = b.drawn(ada);
 
         new Actions(a.driver()).keyDown(Keys.ARROW_DOWN).perform();
         assertThat(a.<Map<String, Number>>eval("window.arena.input")).containsEntry("dx", 0L).containsEntry("dy", 1L);
-        List<Number> moved = awaitServerPositionChange(b, ada, before);
+        List<Number> moved = b.awaitMoved(ada, before, "player " + ada + " moves (server position)", WAIT);
         assertThat(moved.get(1).doubleValue()).isGreaterThan(before.get(1).doubleValue());
         assertThat(moved.get(0).doubleValue()).isEqualTo(before.get(0).doubleValue());
         b.await("B draws A lower", WAIT, d -> b.drawn(ada).get(1).doubleValue() > drawnBefore.get(1).doubleValue() ? true : null);
@@ -157,22 +137,22 @@ class BrowserPlayIT {
     void twoKeysGiveADiagonal(TestInfo info) {
         String room = room(info);
         long ada = join(a, room, "Ada");
-        List<Number> before = serverPosition(a, ada);
+        List<Number> before = a.player(ada);
         new Actions(a.driver()).keyDown(Keys.ARROW_LEFT).keyDown(Keys.ARROW_UP).perform();
         assertThat(a.<Map<String, Number>>eval("window.arena.input")).containsEntry("dx", -1L).containsEntry("dy", -1L);
         // The two keys reach the server one after the other: measure from a position where the server has already
         // moved the player up as well as left, so both keys are applied.
         List<Number> start = a.await("moving up and left", WAIT, d -> {
-            List<Number> p = serverPosition(a, ada);
+            List<Number> p = a.player(ada);
             boolean up = p.get(1).doubleValue() < before.get(1).doubleValue() || p.get(1).doubleValue() == 10;
             return up && p.get(0).doubleValue() < before.get(0).doubleValue() ? p : null;
         });
         a.await("moved diagonally", WAIT, d -> {
-            List<Number> p = serverPosition(a, ada);
+            List<Number> p = a.player(ada);
             return start.get(0).doubleValue() - p.get(0).doubleValue() >= 20 || p.get(0).doubleValue() == 10
                     ? true : null;
         });
-        List<Number> end = serverPosition(a, ada);
+        List<Number> end = a.player(ada);
         new Actions(a.driver()).keyUp(Keys.ARROW_LEFT).keyUp(Keys.ARROW_UP).perform();
         awaitStill(a, ada);
         double dx = start.get(0).doubleValue() - end.get(0).doubleValue();
@@ -191,7 +171,7 @@ class BrowserPlayIT {
     void ownDotMovesOnTheNextFrameAfterAKeyPressEvenOverA100MsRoundTrip(TestInfo info) throws Exception {
         try (DelayProxy proxy = DelayProxy.start(port, 50, 10, 1)) {
             String url = "http://127.0.0.1:" + proxy.port() + "/?room=" + room(info) + "&name=Ada";
-            join(a, url);
+            a.join(url, WAIT);
             a.awaitJs("window.arena.ping !== null && window.arena.ping >= 80", WAIT);
             a.eval("(() => { window.__handled = []; window.addEventListener('keydown',"
                     + " () => window.__handled.push(performance.now())); return true; })()");
@@ -230,7 +210,7 @@ class BrowserPlayIT {
         new Actions(a.driver()).clickAndHold(right).perform();
         a.await("pressed", WAIT, d -> right.getAttribute("class").contains("pressed") ? true : null);
         assertThat(a.<Map<String, Number>>eval("window.arena.input")).containsEntry("dx", 1L).containsEntry("dy", 0L);
-        List<Number> moved = awaitServerPositionChange(a, ada, before);
+        List<Number> moved = a.awaitMoved(ada, before, "player " + ada + " moves (server position)", WAIT);
         assertThat(moved.get(0).doubleValue()).isGreaterThan(before.get(0).doubleValue());
         new Actions(a.driver()).release().perform();
         assertThat(a.<Map<String, Number>>eval("window.arena.input")).containsEntry("dx", 0L).containsEntry("dy", 0L);
@@ -308,7 +288,7 @@ class BrowserPlayIT {
         long id = ((Number) a.eval("window.arena.id")).longValue();
         List<Number> before = awaitStill(a, id);
         new Actions(a.driver()).keyDown(Keys.ARROW_RIGHT).perform();
-        List<Number> moved = awaitServerPositionChange(a, id, before);
+        List<Number> moved = a.awaitMoved(id, before, "player " + id + " moves (server position)", WAIT);
         new Actions(a.driver()).keyUp(Keys.ARROW_RIGHT).perform();
         assertThat(moved.get(0).doubleValue()).isGreaterThan(before.get(0).doubleValue());
         assertThat(server.world().stats().connectionCount()).isPositive();

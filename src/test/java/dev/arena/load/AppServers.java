@@ -1,5 +1,6 @@
 package dev.arena.load;
 
+import dev.arena.support.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,7 +57,7 @@ final class AppServers {
     private static Launch wildfly(List<String> jvm, Path war, Path dir) throws IOException {
         Path home = Path.of(required("wildfly.home"));
         fresh(dir);
-        copyTree(home.resolve("standalone/configuration"), dir.resolve("configuration"));
+        FileTrees.copy(home.resolve("standalone/configuration"), dir.resolve("configuration"));
         Files.createDirectories(dir.resolve("deployments"));
         Files.copy(war, dir.resolve("deployments/arena.war"));
         List<String> opts = new ArrayList<>(jvm);
@@ -125,18 +126,5 @@ final class AppServers {
             }
         }
         Files.createDirectories(dir);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -19,10 +19,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.interactions.Pause;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium from Debian's packages ({@code /usr/bin/chromium}, driven by {@code /usr/bin/chromedriver}),
@@ -122,6 +122,13 @@ public final class Browser implements AutoCloseable {
     /** Player {@code id} as drawn in the last frame: [x, y], or null. */
     public List<Number> drawn(long id) {
         return eval("(() => { const p = window.arena.drawn.find((p) => p.id === " + id + "); return p ? [p.x, p.y] : null; })()");
+    }
+
+    /** Opens {@code url}, a page that joins a room, and waits until it has joined and is connected; returns its id. */
+    public long join(String url, Duration timeout) {
+        get(url);
+        awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", timeout);
+        return ((Number) eval("window.arena.id")).longValue();
     }
 
     /** Player {@code id} as the page knows it from the server ({@code window.arena.players}): [x, y], or null. */

@@ -22,12 +22,8 @@ public final class TcpTable {
 
     /** The state of the socket from {@code local} to {@code remote} (IPv4), or null when there is none (closed). */
     public static String state(InetSocketAddress local, InetSocketAddress remote) throws IOException {
-        for (String[] f : rows()) {
-            if (matches(f[1], local) && matches(f[2], remote)) {
-                return STATES[Integer.parseInt(f[3], 16)];
-            }
-        }
-        return null;
+        String[] f = row(local, remote);
+        return f == null ? null : STATES[Integer.parseInt(f[3], 16)];
     }
 
     /**
@@ -35,13 +31,12 @@ public final class TcpTable {
      * acknowledged, received and not yet read}} ({@code tx_queue}, {@code rx_queue}), or null when there is none.
      */
     public static long[] queued(InetSocketAddress local, InetSocketAddress remote) throws IOException {
-        for (String[] f : rows()) {
-            if (matches(f[1], local) && matches(f[2], remote)) {
-                String[] q = f[4].split(":");
-                return new long[] {Long.parseLong(q[0], 16), Long.parseLong(q[1], 16)};
-            }
+        String[] f = row(local, remote);
+        if (f == null) {
+            return null;
         }
-        return null;
+        String[] q = f[4].split(":");
+        return new long[] {Long.parseLong(q[0], 16), Long.parseLong(q[1], 16)};
     }
 
     /** Sockets (any state but TIME_WAIT and LISTEN) with local port {@code port} and the remote end on {@code host}. */
@@ -55,6 +50,16 @@ public final class TcpTable {
             }
         }
         return n;
+    }
+
+    /** The table's row of the socket from {@code local} to {@code remote} (IPv4), split into fields, or null. */
+    private static String[] row(InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        for (String[] f : rows()) {
+            if (matches(f[1], local) && matches(f[2], remote)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static List<String[]> rows() throws IOException {

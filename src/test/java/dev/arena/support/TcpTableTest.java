@@ -51,7 +51,6 @@ class TcpTableTest {
             assertThat(TcpTable.queued(c, s)).as("the client's end: 1000 bytes received, unread").containsExactly(0,
                     1000);
             // the client never reads: what its receive buffer cannot take stays queued on the server's end
-            accepted.setSoTimeout(0);
             Thread writer = new Thread(() -> {
                 try {
                     accepted.getOutputStream().write(new byte[16 << 20]);

@@ -6,15 +6,11 @@ import dev.arena.dev.DevServer;
 import dev.arena.server.ArenaConfig;
 import dev.arena.server.room.Games;
 import dev.arena.support.Browser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.arena.support.FileTrees;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +34,8 @@ class FlagBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        copy(DevServer.webappFolder(), pages);
-        copy(Path.of("src/test/webapp"), pages);
+        FileTrees.copy(DevServer.webappFolder(), pages);
+        FileTrees.copy(Path.of("src/test/webapp"), pages);
         server = DevServer.start("127.0.0.1", -1, ArenaConfig.DEFAULT.withGames(
                 Games.standard().with(List.of(new FlagGame()))), pages);
     }
@@ -51,31 +47,12 @@ class FlagBrowserIT {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(f -> {
-                try {
-                    Path target = to.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
     @Test
     void theTutorialsGameIsPlayedOnThePlayerPage() {
         try (Browser page = Browser.open()) {
-            page.get(server.httpUri() + "?room=flags&game=flag&name=Flo");
-            page.awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", WAIT);
+            long id = page.join(server.httpUri() + "?room=flags&game=flag&name=Flo", WAIT);
             assertThat((String) page.eval("window.arena.game")).isEqualTo("flag");
             assertThat((Object) page.eval("window.arena.gameError")).isNull();
-            long id = ((Number) page.eval("window.arena.id")).longValue();
             List<Number> from = page.await("the player on the grid", WAIT, d -> page.player(id));
             List<Map<String, Object>> board = page.await("the scoreboard", WAIT, d -> {
                 List<Map<String, Object>> s = page.eval("window.arena.scoreboard");
@@ -99,9 +76,7 @@ class FlagBrowserIT {
             screen.get(server.httpUri() + "screen.html?game=flag");
             String code = (String) screen.awaitJs("window.arena && window.arena.joined && window.arena.code", WAIT);
             assertThat((String) screen.eval("window.arena.game")).isEqualTo("flag");
-            phone.get(server.httpUri() + "controller.html?room=" + code + "&name=Pho");
-            phone.awaitJs("window.arena.joined && window.arena.status === 'connected'", WAIT);
-            long id = ((Number) phone.eval("window.arena.id")).longValue();
+            long id = phone.join(server.httpUri() + "controller.html?room=" + code + "&name=Pho", WAIT);
             List<Number> from = screen.await("the screen shows the phone's player", WAIT, d -> screen.player(id));
             String dir = from.get(0).intValue() < 5 ? "right" : "left";
             phone.touchHold("#pad [data-dir=" + dir + "]", 600);

@@ -25,9 +25,7 @@ public interface BrowserScenarios extends OnTarget {
 
     /** Joins the page at {@code query} (relative to the target's page) and returns the player's id. */
     private long join(Browser browser, String query) {
-        browser.get(target().resolve(query).toString());
-        browser.awaitJs("window.arena && window.arena.joined && window.arena.status === 'connected'", WAIT);
-        return ((Number) browser.eval("window.arena.id")).longValue();
+        return browser.join(target().resolve(query).toString(), WAIT);
     }
 
     /** Two player pages of {@code game}'s room see each other; A holds an arrow key and B sees A move. */
