@@ -22,7 +22,10 @@
 # Before/after side by side: BEFORE=/path/to/an/older/checkout (built: its target/arena.war, target/classes and
 #   target/test-classes) runs every scenario twice in a row, first on the older code (its WAR on the app servers,
 #   its classes for the dev server; the generator is this checkout's), then on this one; rows are labelled
-#   before-<target>-<scenario> and after-<target>-<scenario>, in target/load/before-after.md.
+#   before-<target>-<scenario> and after-<target>-<scenario>, in target/load/before-after.md. REPEATS=N (default 1)
+#   makes N such pairs per target and scenario, older code first in odd ones and newer first in even ones (rows
+#   before<i>-... and after<i>-...), and adds the medians (src/test/load/medians.py): on a noisy machine one pair
+#   can be 10 % apart either way.
 # Takes about 15 minutes for the four targets with the defaults (a run stops at its first unhealthy step past 1,000).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -32,6 +35,7 @@ RAMP=${RAMP:-250,500,1000,1500,2000}
 WARMUP=${WARMUP:-5}
 WINDOW=${WINDOW:-15}
 SCENARIOS=${SCENARIOS:-floor one-room rooms}
+REPEATS=${REPEATS:-1}
 DEV_PORT=${DEV_PORT:-18090}
 LABEL=${LABEL:-}
 OUT=target/load
@@ -61,13 +65,24 @@ run() { # target scenario
     -Dload.warmup="$WARMUP" -Dload.window="$WINDOW" "${opts[@]}" ${EXTRA:-} | grep -E '^(\||#|idle|negotiated)' || true
 }
 
+before_run() { # target scenario label
+  WAR="$BEFORE/target/arena.war" LABEL=$3 EXTRA="${EXTRA:-} -Dload.serverClasses=$BEFORE/target/classes:$BEFORE/target/test-classes" run "$1" "$2"
+}
+
 per_target() { # target
   for sc in $SCENARIOS; do
     if [ -n "${BEFORE:-}" ] && [ "$sc" = floor ]; then
       WAR="" LABEL=after run "$1" "$sc" # the floor has no Arena code: once is enough
     elif [ -n "${BEFORE:-}" ]; then
-      WAR="$BEFORE/target/arena.war" LABEL=before EXTRA="${EXTRA:-} -Dload.serverClasses=$BEFORE/target/classes:$BEFORE/target/test-classes" run "$1" "$sc"
-      WAR="" LABEL=after run "$1" "$sc"
+      for r in $(seq 1 "$REPEATS"); do
+        local b="before" a="after"
+        [ "$REPEATS" -gt 1 ] && b="before$r" a="after$r"
+        if [ $((r % 2)) -eq 1 ]; then # odd repetitions run the older code first, even ones the newer: drift cancels
+          before_run "$1" "$sc" "$b"; WAR="" LABEL=$a run "$1" "$sc"
+        else
+          WAR="" LABEL=$a run "$1" "$sc"; before_run "$1" "$sc" "$b"
+        fi
+      done
     else
       run "$1" "$sc"
     fi
@@ -76,7 +91,7 @@ per_target() { # target
 
 for t in "${TARGETS[@]}"; do
   if [ -n "${LOCK:-}" ]; then
-    export -f run per_target; export RAMP WARMUP WINDOW SCENARIOS DEV_PORT LABEL PORTS WAR EXTRA BEFORE 2>/dev/null || true
+    export -f run before_run per_target; export REPEATS RAMP WARMUP WINDOW SCENARIOS DEV_PORT LABEL PORTS WAR EXTRA BEFORE 2>/dev/null || true
     flock "$LOCK" bash -c "per_target $t"
   else
     per_target "$t"
@@ -85,6 +100,9 @@ done
 
 LABELS=("${LABEL:-}")
 [ -n "${BEFORE:-}" ] && LABELS=(before after)
+if [ -n "${BEFORE:-}" ] && [ "$REPEATS" -gt 1 ]; then
+  LABELS=(); for r in $(seq 1 "$REPEATS"); do LABELS+=("before$r" "after$r"); done
+fi
 RESULT="$OUT/${LABEL:+$LABEL-}targets.md"
 [ -n "${BEFORE:-}" ] && RESULT="$OUT/before-after.md"
 {
@@ -102,5 +120,8 @@ RESULT="$OUT/${LABEL:+$LABEL-}targets.md"
     [ -f "$f" ] && grep -E '^\| [a-z]' "$f" | grep -v '^| target' || true
   done; done; done
 } > "$RESULT"
+if [ -n "${BEFORE:-}" ]; then
+  { echo; echo "Medians over the repetitions (src/test/load/medians.py):"; echo; python3 src/test/load/medians.py "$RESULT"; } >> "$RESULT"
+fi
 echo "written to $RESULT"
 cat "$RESULT"

@@ -6,11 +6,31 @@ package dev.arena.game;
  */
 public record Input(int dx, int dy) {
     public static final Input NONE = new Input(0, 0);
+    private static final Input[] ALL = new Input[9];
+
+    static {
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                ALL[(dx + 1) * 3 + (dy + 1)] = dx == 0 && dy == 0 ? NONE : new Input(dx, dy);
+            }
+        }
+    }
 
     public Input {
         if (dx < -1 || dx > 1 || dy < -1 || dy > 1) {
             throw new IllegalArgumentException("dx and dy must be -1, 0 or 1: " + dx + "," + dy);
         }
+    }
+
+    /**
+     * The input holding {@code dx}, {@code dy}: one shared instance per direction, nine in all, so that a step or a
+     * snapshot of every player allocates none. Throws as the constructor does.
+     */
+    public static Input of(int dx, int dy) {
+        if (dx < -1 || dx > 1 || dy < -1 || dy > 1) {
+            return new Input(dx, dy); // throws, with the constructor's message
+        }
+        return ALL[(dx + 1) * 3 + (dy + 1)];
     }
 
     /** The unit direction of this input (diagonals normalised), or zero when nothing is held. */

@@ -13,7 +13,7 @@ public final class Assembler {
 
     /** The held directions of a decoded (so already range-checked) {@code input}. */
     public static Input toInput(ClientMessage.Input message) {
-        return new Input(message.dx(), message.dy());
+        return Input.of(message.dx(), message.dy());
     }
 
     public static ServerMessage.Welcome welcome(

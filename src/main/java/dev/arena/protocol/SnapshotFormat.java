@@ -40,22 +40,12 @@ public final class SnapshotFormat {
         return (input.dx() + 1) * 3 + (input.dy() + 1);
     }
 
-    private static final Input[] INPUTS = new Input[9];
-
-    static {
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                INPUTS[(dx + 1) * 3 + (dy + 1)] = new Input(dx, dy);
-            }
-        }
-    }
-
     /** The held direction of an entry code 0..8. */
     public static Input input(int code) {
         if (code < 0 || code > 8) {
             throw new IllegalArgumentException("not a direction code: " + code);
         }
-        return INPUTS[code];
+        return Input.of(code / 3 - 1, code % 3 - 1);
     }
 
     /**
@@ -64,7 +54,7 @@ public final class SnapshotFormat {
      * the JSON {@code input} (docs/protocol.md); JSON inputs stay valid on every connection.
      */
     public static ByteBuffer encodeInput(long seq, int dx, int dy) {
-        Writer w = new Writer(11).u8(KIND_INPUT).varint(seq).u8(code(new Input(dx, dy)));
+        Writer w = new Writer(11).u8(KIND_INPUT).varint(seq).u8(code(Input.of(dx, dy)));
         return w.toByteBuffer();
     }
 
@@ -94,7 +84,7 @@ public final class SnapshotFormat {
             if (code > 8) {
                 throw new ProtocolException(ErrorCode.INVALID_FIELD, "binary input: the direction code must be 0..8");
             }
-            Input held = INPUTS[code];
+            Input held = input(code);
             return new ClientMessage.Input(seq, held.dx(), held.dy());
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "binary input: the frame is cut short or malformed");

@@ -19,7 +19,11 @@ public final class Match {
     private final State state;
     private final Events events;
     private final Simulation simulation;
-    private final Map<Integer, Long> acks = new HashMap<>();
+    /**
+     * The newest seq passed on per admitted player, one mutable cell each: an input or ack of a player allocates no
+     * boxed {@code Long} (the map's key is still an {@code Integer}).
+     */
+    private final Map<Integer, long[]> acks = new HashMap<>();
     private long tick;
 
     private Match(Game game, Settings settings, int tickRate, Rng random, State state, long tick,
@@ -31,7 +35,7 @@ public final class Match {
         this.state = state;
         this.events = new Events(game.schema());
         this.tick = tick;
-        this.acks.putAll(acks);
+        acks.forEach((player, seq) -> this.acks.put(player, new long[] {seq}));
         this.simulation = game.create(new Setup(settings, random, state, events, tickRate));
     }
 
@@ -56,7 +60,9 @@ public final class Match {
         if (events.pending() > 0) {
             throw new IllegalStateException(events.pending() + " events are pending: drain them before a capture");
         }
-        return new GameImage(game.name(), settings.asProperties(), tickRate, tick, random.state(), acks,
+        Map<Integer, Long> seqs = new HashMap<>();
+        acks.forEach((player, seq) -> seqs.put(player, seq[0]));
+        return new GameImage(game.name(), settings.asProperties(), tickRate, tick, random.state(), seqs,
                 state.capture());
     }
 
@@ -66,7 +72,7 @@ public final class Match {
         }
         Admission a = simulation.join(player, requestedName);
         if (a instanceof Admission.Admitted) {
-            acks.put(player, 0L);
+            acks.put(player, new long[1]);
         }
         return a;
     }
@@ -79,19 +85,20 @@ public final class Match {
 
     /** The player's client went away or came back on a new connection: it holds nothing; its seq starts over. */
     public void idle(int player) {
-        if (acks.containsKey(player)) {
-            acks.put(player, 0L);
+        long[] newest = acks.get(player);
+        if (newest != null) {
+            newest[0] = 0;
             simulation.idle(player);
         }
     }
 
     /** Passes an input on unless it is older than the newest passed on; returns whether it was. */
     public boolean input(int player, PlayerInput input) {
-        Long newest = acks.get(player);
-        if (newest == null || input.seq() <= newest) {
+        long[] newest = acks.get(player);
+        if (newest == null || input.seq() <= newest[0]) {
             return false;
         }
-        acks.put(player, input.seq());
+        newest[0] = input.seq();
         simulation.input(player, input);
         return true;
     }
@@ -113,7 +120,8 @@ public final class Match {
 
     /** The newest input seq passed on for a player (0: none yet, or not in the room): the {@code ack} it is sent. */
     public long ack(int player) {
-        return acks.getOrDefault(player, 0L);
+        long[] newest = acks.get(player);
+        return newest == null ? 0 : newest[0];
     }
 
     public boolean admitted(int player) {

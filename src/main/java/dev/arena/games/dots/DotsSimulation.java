@@ -11,7 +11,6 @@ import dev.arena.game.Input;
 import dev.arena.game.Movement;
 import dev.arena.game.PlayerName;
 import dev.arena.game.Rules;
-import dev.arena.game.Vec2;
 import dev.arena.spi.Admission;
 import dev.arena.spi.Phase;
 import dev.arena.spi.PlayerInput;
@@ -85,10 +84,11 @@ final class DotsSimulation implements Simulation {
     @Override
     public void step(long tick, double dt) {
         for (int id : players.ids()) {
-            Input held = new Input((int) players.integer(id, DX), (int) players.integer(id, DY));
-            Vec2 at = Movement.step(new Vec2(players.decimal(id, X), players.decimal(id, Y)), held, rules);
-            players.setDecimal(id, X, at.x());
-            players.setDecimal(id, Y, at.y());
+            Input held = Input.of((int) players.integer(id, DX), (int) players.integer(id, DY));
+            if (!held.equals(Input.NONE)) { // Movement.step, coordinate by coordinate: no Vec2 per player per tick
+                players.setDecimal(id, X, Movement.x(players.decimal(id, X), held, rules));
+                players.setDecimal(id, Y, Movement.y(players.decimal(id, Y), held, rules));
+            }
         }
     }
 

@@ -28,11 +28,17 @@ import java.util.Optional;
  */
 public final class World {
     private static final DotsGame GAME = new DotsGame();
+    /** The values of a move input per held direction, made once: a steer allocates only its input record. */
+    private static final List<Object>[] MOVES = moves();
+    /** How far {@link #snapshot} looks past the previous entry for a player's previous state (players who left). */
+    private static final int REUSE_WINDOW = 16;
 
     private final Rules rules;
     private final Rng ids;
     private final Match match;
     private final Table players;
+    /** The last snapshot's players, in the table's order: what a player's new state may share with its last one. */
+    private List<PlayerState> last = List.of();
 
     /** A new, empty world; {@code seed} decides the ids, spawn points and colours. */
     public World(Rules rules, long seed) {
@@ -111,7 +117,7 @@ public final class World {
      * Returns whether the input was applied.
      */
     public boolean steer(PlayerId id, long seq, Input input) {
-        return match.input(id.value(), PlayerInput.of(DotsGame.MOVE, seq, (long) input.dx(), (long) input.dy()));
+        return match.input(id.value(), new PlayerInput(DotsGame.MOVE, seq, MOVES[(input.dx() + 1) * 3 + input.dy() + 1]));
     }
 
     /**
@@ -148,20 +154,62 @@ public final class World {
         return players.has(id.value()) ? Optional.of(state(id.value())) : Optional.empty();
     }
 
+    /**
+     * The players' states at this tick, in the order they joined. A state shares what did not change with the
+     * player's state in the previous snapshot (its id, colour, position; the whole state for a player who neither
+     * moved nor sent an input), so that a snapshot of players standing still allocates only its list.
+     */
     public WorldSnapshot snapshot() {
         int[] all = players.ids();
         List<PlayerState> states = new ArrayList<>(all.length);
+        int next = 0; // the table keeps its order, so a player's last state is at or just after the last one found
         for (int id : all) {
-            states.add(state(id));
+            PlayerState was = null;
+            for (int k = next; k < last.size() && k < next + REUSE_WINDOW; k++) {
+                if (last.get(k).id().value() == id) {
+                    was = last.get(k);
+                    next = k + 1;
+                    break;
+                }
+            }
+            states.add(state(id, was));
         }
+        last = states;
         return new WorldSnapshot(match.tick(), states);
     }
 
     private PlayerState state(int id) {
-        return new PlayerState(new PlayerId(id), players.text(id, DotsGame.NAME_FIELD),
-                new Colour((int) players.integer(id, DotsGame.HUE)),
-                new Vec2(players.decimal(id, DotsGame.X), players.decimal(id, DotsGame.Y)),
-                new Input((int) players.integer(id, DotsGame.DX), (int) players.integer(id, DotsGame.DY)),
-                match.ack(id));
+        return state(id, null);
+    }
+
+    /** The player's state now, sharing with {@code was} (its last one, or null) each part that is equal. */
+    private PlayerState state(int id, PlayerState was) {
+        String name = players.text(id, DotsGame.NAME_FIELD);
+        int hue = (int) players.integer(id, DotsGame.HUE);
+        double x = players.decimal(id, DotsGame.X);
+        double y = players.decimal(id, DotsGame.Y);
+        Input input = Input.of((int) players.integer(id, DotsGame.DX), (int) players.integer(id, DotsGame.DY));
+        long ack = match.ack(id);
+        if (was == null) {
+            return new PlayerState(new PlayerId(id), name, new Colour(hue), new Vec2(x, y), input, ack);
+        }
+        Vec2 at = Double.compare(was.position().x(), x) == 0 && Double.compare(was.position().y(), y) == 0 ? was.position() : new Vec2(x, y);
+        if (at == was.position() && was.input() == input && was.lastSeq() == ack && was.name().equals(name)
+                && was.colour().hue() == hue) {
+            return was;
+        }
+        return new PlayerState(was.id(), name, was.colour().hue() == hue ? was.colour() : new Colour(hue), at, input,
+                ack);
+    }
+
+    private static List<Object>[] moves() {
+        @SuppressWarnings("unchecked")
+        List<Object>[] moves = new List[9];
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                moves[(dx + 1) * 3 + dy + 1] = List.of((long) dx, (long) dy);
+            }
+        }
+        return moves;
     }
 }

@@ -222,6 +222,35 @@ class WorldTest {
 
     /** A name of 20 emoji is 40 UTF-16 units: the state's name field holds it whole. */
     @Test
+    void aSnapshotSharesOnlyWhatDidNotChangeAndAlwaysSaysTheStatesNow() {
+        World w = Worlds.world();
+        java.util.List<PlayerId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(w.join("p" + i).id());
+        }
+        PlayerState still = w.snapshot().players().get(0);
+        SplittableRandom random = new SplittableRandom(7);
+        long seq = 1;
+        for (int round = 0; round < 40; round++) {
+            for (int i = 1; i < ids.size(); i += 3) { // some move, player 0 never does
+                w.steer(ids.get(i), seq++, new Input(random.nextInt(3) - 1, random.nextInt(3) - 1));
+            }
+            if (round == 10) { // more leave at once than the snapshot looks ahead (16), in the middle
+                for (int i = 0; i < 20; i++) {
+                    w.leave(ids.remove(5));
+                }
+            }
+            if (round % 7 == 0) {
+                ids.add(w.join("late" + round).id());
+            }
+            w.step();
+            java.util.List<PlayerState> snap = w.snapshot().players();
+            assertThat(snap).containsExactlyElementsOf(ids.stream().map(id -> w.player(id).orElseThrow()).toList());
+            assertThat(snap.get(0)).isSameAs(still); // neither moved nor sent an input: the same state object
+        }
+    }
+
+    @Test
     void aNameOfTwentyEmojiJoinsWhole() {
         String name = "\uD83D\uDE00".repeat(PlayerName.MAX_LENGTH + 5);
         PlayerState p = Worlds.world().join(name);
