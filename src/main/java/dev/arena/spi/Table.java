@@ -2,6 +2,7 @@ package dev.arena.spi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The entities of one {@link Kind} in a room's {@link State}, in the order they were added. A game adds, changes and
@@ -62,6 +63,19 @@ public final class Table {
             out[i++] = id;
         }
         return out;
+    }
+
+    /**
+     * Calls {@code action} with each id, in the order the entities were added, with that entity looked up already:
+     * the field accesses of the id it is called with cost no lookup, so a step that visits every entity is a walk
+     * of the rows. The action must not add or remove entities of this table (walk a copy of {@link #ids()} for
+     * that): doing so throws {@link java.util.ConcurrentModificationException}.
+     */
+    public void forEach(IntConsumer action) {
+        for (Row r : rows.values()) {
+            recent = r;
+            action.accept(r.id);
+        }
     }
 
     /** Adds an entity with a new id (one more than the largest this table ever gave or was given). */

@@ -54,6 +54,28 @@ class StateTest {
     }
 
     @Test
+    void forEachWalksTheEntitiesInOrderAndItsFieldAccessesReachTheRightOne() {
+        Table t = new State(SCHEMA).table(THING);
+        int[] ids = {900, 5, 70000, 131};
+        for (int id : ids) {
+            t.add(id, 0);
+            t.setInteger(id, N, id % 3);
+        }
+        t.remove(70000);
+        List<Integer> seen = new java.util.ArrayList<>();
+        t.forEach(id -> {
+            seen.add(id);
+            t.setInteger(id, N, t.integer(id, N) - 1);
+            t.setInteger(131, N, 3); // another entity's field, inside the walk
+        });
+        assertThat(seen).containsExactly(900, 5, 131);
+        assertThat(t.integer(900, N)).isEqualTo(-1);
+        assertThat(t.integer(5, N)).isEqualTo(1);
+        assertThat(t.integer(131, N)).isEqualTo(3);
+        assertThatThrownBy(() -> t.forEach(t::remove)).isInstanceOf(java.util.ConcurrentModificationException.class);
+    }
+
+    @Test
     void valuesOutOfTheirDeclaredTypeAreRefusedWhereTheyAreSet() {
         Table t = new State(SCHEMA).table(THING);
         t.add(5, 2);

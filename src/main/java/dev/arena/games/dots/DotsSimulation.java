@@ -49,9 +49,7 @@ final class DotsSimulation implements Simulation {
         long joins = room.integer(ROOM_ID, DotsGame.JOINS) + 1;
         room.setInteger(ROOM_ID, DotsGame.JOINS, joins);
         List<Colour> taken = new ArrayList<>();
-        for (int id : players.ids()) {
-            taken.add(new Colour((int) players.integer(id, HUE)));
-        }
+        players.forEach(id -> taken.add(new Colour((int) players.integer(id, HUE))));
         Colour colour = Colour.pick(random, taken);
         double r = rules.radius();
         double x = r + random.nextDouble() * (rules.width() - 2 * r);
@@ -83,13 +81,13 @@ final class DotsSimulation implements Simulation {
 
     @Override
     public void step(long tick, double dt) {
-        for (int id : players.ids()) {
+        players.forEach(id -> {
             Input held = Input.of((int) players.integer(id, DX), (int) players.integer(id, DY));
             if (!held.equals(Input.NONE)) { // Movement.step, coordinate by coordinate: no Vec2 per player per tick
                 players.setDecimal(id, X, Movement.x(players.decimal(id, X), held, rules));
                 players.setDecimal(id, Y, Movement.y(players.decimal(id, Y), held, rules));
             }
-        }
+        });
     }
 
     @Override

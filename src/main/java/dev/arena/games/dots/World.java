@@ -39,6 +39,8 @@ public final class World {
     private final Table players;
     /** The last snapshot's players, in the table's order: what a player's new state may share with its last one. */
     private List<PlayerState> last = List.of();
+    /** Where {@link #snapshot} looks in {@link #last} for the next player's last state. */
+    private int reuseAt;
 
     /** A new, empty world; {@code seed} decides the ids, spawn points and colours. */
     public World(Rules rules, long seed) {
@@ -160,20 +162,19 @@ public final class World {
      * moved nor sent an input), so that a snapshot of players standing still allocates only its list.
      */
     public WorldSnapshot snapshot() {
-        int[] all = players.ids();
-        List<PlayerState> states = new ArrayList<>(all.length);
-        int next = 0; // the table keeps its order, so a player's last state is at or just after the last one found
-        for (int id : all) {
+        List<PlayerState> states = new ArrayList<>(players.size());
+        reuseAt = 0; // the table keeps its order, so a player's last state is at or just after the last one found
+        players.forEach(id -> {
             PlayerState was = null;
-            for (int k = next; k < last.size() && k < next + REUSE_WINDOW; k++) {
+            for (int k = reuseAt; k < last.size() && k < reuseAt + REUSE_WINDOW; k++) {
                 if (last.get(k).id().value() == id) {
                     was = last.get(k);
-                    next = k + 1;
+                    reuseAt = k + 1;
                     break;
                 }
             }
             states.add(state(id, was));
-        }
+        });
         last = states;
         return new WorldSnapshot(match.tick(), states);
     }
