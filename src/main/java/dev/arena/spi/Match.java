@@ -1,5 +1,6 @@
 package dev.arena.spi;
 
+import com.carrotsearch.hppc.IntLongHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,10 @@ public final class Match {
     private final Events events;
     private final Simulation simulation;
     /**
-     * The newest seq passed on per admitted player, one mutable cell each: an input or ack of a player allocates no
-     * boxed {@code Long} (the map's key is still an {@code Integer}).
+     * The newest seq passed on per admitted player (a key: the player is admitted): an int-to-long map, so an input
+     * or ack of a player is one probe of flat arrays and allocates nothing.
      */
-    private final Map<Integer, long[]> acks = new HashMap<>();
+    private final IntLongHashMap acks = new IntLongHashMap();
     private long tick;
 
     private Match(Game game, Settings settings, int tickRate, Rng random, State state, long tick,
@@ -35,7 +36,7 @@ public final class Match {
         this.state = state;
         this.events = new Events(game.schema());
         this.tick = tick;
-        acks.forEach((player, seq) -> this.acks.put(player, new long[] {seq}));
+        acks.forEach((player, seq) -> this.acks.put(player, seq));
         this.simulation = game.create(new Setup(settings, random, state, events, tickRate));
     }
 
@@ -61,7 +62,9 @@ public final class Match {
             throw new IllegalStateException(events.pending() + " events are pending: drain them before a capture");
         }
         Map<Integer, Long> seqs = new HashMap<>();
-        acks.forEach((player, seq) -> seqs.put(player, seq[0]));
+        for (var cursor : acks) {
+            seqs.put(cursor.key, cursor.value);
+        }
         return new GameImage(game.name(), settings.asProperties(), tickRate, tick, random.state(), seqs,
                 state.capture());
     }
@@ -72,33 +75,35 @@ public final class Match {
         }
         Admission a = simulation.join(player, requestedName);
         if (a instanceof Admission.Admitted) {
-            acks.put(player, new long[1]);
+            acks.put(player, 0);
         }
         return a;
     }
 
     public void leave(int player) {
-        if (acks.remove(player) != null) {
+        int at = acks.indexOf(player);
+        if (acks.indexExists(at)) {
+            acks.indexRemove(at);
             simulation.leave(player);
         }
     }
 
     /** The player's client went away or came back on a new connection: it holds nothing; its seq starts over. */
     public void idle(int player) {
-        long[] newest = acks.get(player);
-        if (newest != null) {
-            newest[0] = 0;
+        int at = acks.indexOf(player);
+        if (acks.indexExists(at)) {
+            acks.indexReplace(at, 0);
             simulation.idle(player);
         }
     }
 
     /** Passes an input on unless it is older than the newest passed on; returns whether it was. */
     public boolean input(int player, PlayerInput input) {
-        long[] newest = acks.get(player);
-        if (newest == null || input.seq() <= newest[0]) {
+        int at = acks.indexOf(player);
+        if (!acks.indexExists(at) || input.seq() <= acks.indexGet(at)) {
             return false;
         }
-        newest[0] = input.seq();
+        acks.indexReplace(at, input.seq());
         simulation.input(player, input);
         return true;
     }
@@ -120,8 +125,7 @@ public final class Match {
 
     /** The newest input seq passed on for a player (0: none yet, or not in the room): the {@code ack} it is sent. */
     public long ack(int player) {
-        long[] newest = acks.get(player);
-        return newest == null ? 0 : newest[0];
+        return acks.get(player); // 0 when absent
     }
 
     public boolean admitted(int player) {

@@ -1,5 +1,6 @@
 package dev.arena.spi;
 
+import com.carrotsearch.hppc.IntObjectHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -12,14 +13,17 @@ import java.util.function.IntConsumer;
  */
 public final class Table {
     private final Kind kind;
+    /** The rows in the order they were added: for the walks ({@link #forEach}, {@link #ids}, the encoder). */
     private final Map<Integer, Row> rows = new LinkedHashMap<>();
+    /**
+     * The same rows by id, for the field accesses: an int-keyed map (no boxed key per lookup, the keys in one flat
+     * array), since a game looks entities up by id on every input and step (dots: two per input, several per player
+     * per tick).
+     */
+    private final IntObjectHashMap<Row> byId = new IntObjectHashMap<>();
     private final boolean hasText;
     private int lastId;
-    /**
-     * The row looked up last: a game reads and writes several fields of one entity in a row, and the map's key is an
-     * {@code Integer}, so without it every field access of an id above 127 allocated one (dots' ids are random 31-bit
-     * numbers; WorldBench measures the allocation per tick).
-     */
+    /** The row looked up last: a game reads and writes several fields of one entity in a row (one probe for all). */
     private Row recent;
 
     /** One entity: values of non-text fields as longs (decimals as their raw double bits), texts apart. */
@@ -52,7 +56,7 @@ public final class Table {
 
     public boolean has(int id) {
         Row r = recent;
-        return r != null && r.id == id || rows.containsKey(id);
+        return r != null && r.id == id || byId.containsKey(id);
     }
 
     /** The ids, in the order the entities were added (a copy: the table may change while you walk it). */
@@ -90,7 +94,7 @@ public final class Table {
      * 0 (or the bound nearest to it), false, "", the first choice.
      */
     public void add(int id, int owner) {
-        if (id <= 0 || owner < 0 || rows.containsKey(id)) {
+        if (id <= 0 || owner < 0 || byId.containsKey(id)) {
             throw new IllegalArgumentException(kind.name() + ": id must be positive and new, owner >= 0: " + id);
         }
         Row row = new Row(id, owner, kind.fields().size(), hasText);
@@ -104,6 +108,7 @@ public final class Table {
             }
         }
         rows.put(id, row);
+        byId.put(id, row);
         lastId = Math.max(lastId, id);
     }
 
@@ -111,7 +116,11 @@ public final class Table {
         if (recent != null && recent.id == id) {
             recent = null;
         }
-        return rows.remove(id) != null;
+        if (byId.remove(id) == null) {
+            return false;
+        }
+        rows.remove(id);
+        return true;
     }
 
     public int owner(int id) {
@@ -189,6 +198,7 @@ public final class Table {
         recent = null;
         if (row != null) {
             rows.put(row.id, row);
+            byId.put(row.id, row);
         }
         lastId = last;
     }
@@ -198,7 +208,7 @@ public final class Table {
         if (r != null && r.id == id) {
             return r;
         }
-        r = rows.get(id);
+        r = byId.get(id);
         if (r == null) {
             throw new IllegalArgumentException(kind.name() + " " + id + " does not exist");
         }
