@@ -21,8 +21,13 @@ final class TickHistogram {
     }
 
     static TickHistogram scrape(URI metrics) throws IOException, InterruptedException {
+        return parse(LoadGenerator.get(metrics).body());
+    }
+
+    /** The histogram in a {@code /metrics} text. */
+    static TickHistogram parse(String metricsText) {
         TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (String line : LoadGenerator.get(metrics).body().split("\n")) {
+        for (String line : metricsText.split("\n")) {
             Matcher m = BUCKET.matcher(line.trim());
             if (m.matches()) {
                 double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
@@ -32,7 +37,11 @@ final class TickHistogram {
         return new TickHistogram(buckets);
     }
 
-    record Percentiles(double p50Millis, double p99Millis, double ticks) {}
+    /**
+     * {@code over10Millis}: the share of the window's ticks that took more than 10 ms (a bucket bound, so exact),
+     * which says more about the tail than a p99 interpolated inside the 10-20 ms bucket.
+     */
+    record Percentiles(double p50Millis, double p99Millis, double ticks, double over10Millis) {}
 
     Percentiles since(TickHistogram earlier) {
         TreeMap<Double, Double> diff = new TreeMap<>();
@@ -40,7 +49,9 @@ final class TickHistogram {
             diff.put(e.getKey(), e.getValue() - earlier.cumulative.getOrDefault(e.getKey(), 0.0));
         }
         double total = diff.isEmpty() ? 0 : diff.lastEntry().getValue();
-        return new Percentiles(percentile(diff, total, 0.50), percentile(diff, total, 0.99), total);
+        Double upTo10 = diff.get(0.010);
+        double over10 = total <= 0 || upTo10 == null ? Double.NaN : (total - upTo10) / total;
+        return new Percentiles(percentile(diff, total, 0.50), percentile(diff, total, 0.99), total, over10);
     }
 
     private static double percentile(TreeMap<Double, Double> diff, double total, double q) {
