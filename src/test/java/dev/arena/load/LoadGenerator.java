@@ -206,8 +206,8 @@ public final class LoadGenerator {
                             + "| %.2f ms (%.1f %% > 10 ms) | %d | %.0f %% | %d | %s | %s |",
                     s.target(), s.name(), bots, s.rooms(), s.motion(), w.rateMean(), w.rate1st(), w.latencyP99(),
                     server.cores() * 100, microsPerClientTick(s.tickRate()), server.rssBytes() >> 20, w.kib(),
-                    tick.p99Millis(), tick.over10Millis() * 100, threads, generatorCores * 100, w.dropped() + (bots - w.bots()),
-                    healthy() ? "yes" : "**no**", limit(s));
+                    tick.p99Millis(), tick.over10Millis() * 100, threads, generatorCores * 100,
+                    w.dropped() + (bots - w.bots()), healthy() ? "yes" : "**no**", limit(s));
         }
 
         /**
